@@ -1,0 +1,115 @@
+/**
+ * The CLI's commands. The pipeline and the validator are imported when a command runs, so
+ * `--help` and `--version` work without the optional parser stack installed.
+ */
+
+/** What every command receives. */
+export interface CommandContext {
+  format: 'text' | 'json'
+  root: string | undefined
+  out: NodeJS.WritableStream
+  err: NodeJS.WritableStream
+}
+
+/** One command. */
+interface Command {
+  summary: string
+  help: string
+  run(args: string[], context: CommandContext): Promise<number>
+}
+
+/** Imports a module of the optional stack; undefined (after saying what to install) when it is missing. */
+async function load<T>(importer: () => Promise<T>, context: CommandContext): Promise<T | undefined> {
+  try {
+    return await importer()
+  } catch (error) {
+    missingStack(error, context)
+    return undefined
+  }
+}
+
+const missingStack = (error: unknown, context: CommandContext): number => {
+  const code = (error as { code?: string }).code
+  if (code === 'ERR_MODULE_NOT_FOUND') {
+    context.err.write(`this command needs the pipeline's dependencies: npm install unified remark-parse remark-frontmatter remark-directive yaml edtf iso-3166 csv-stringify csv-parse ajv ajv-formats\n(${(error as Error).message.split('\n')[0]})\n`)
+    return 2
+  }
+  throw error
+}
+
+/** Every command, by name. */
+export const commands = {
+  build: {
+    summary: 'build dist-data/ and schemas/ from sources/',
+    help: 'Usage: khojaly-recognition build [--root DIR] [--format text|json]\n\nReads sources/*.md and their verbatim texts, checks everything, and writes dist-data/ and\nschemas/ only when there is no error (atomically: the last good output stays whole).\nExit 0 on success, 1 on invalid input.',
+    async run(args, context) {
+      if (args.length > 0) return usageError(context, 'build takes no arguments')
+      const pipeline = await load(() => import('../pipeline/index.js'), context)
+      if (!pipeline) return 2
+      const result = pipeline.build(context.root === undefined ? {} : { root: context.root })
+      report(result, context, pipeline.formatDiagnostics)
+      return result.ok ? 0 : 1
+    }
+  },
+  check: {
+    summary: 'check sources/ and report diagnostics and annotation coverage (writes nothing)',
+    help: 'Usage: khojaly-recognition check [--root DIR] [--format text|json]\n\nRuns every check of build without writing, then reports every diagnostic (file:line:column,\nrule id) and, per recognizer, how many candidates it found and how many are annotated\nor marked not data. Exit 0 when there is no error, 1 otherwise.',
+    async run(args, context) {
+      if (args.length > 0) return usageError(context, 'check takes no arguments')
+      const pipeline = await load(() => import('../pipeline/index.js'), context)
+      if (!pipeline) return 2
+      const result = pipeline.check(context.root === undefined ? {} : { root: context.root })
+      report(result, context, pipeline.formatDiagnostics, true)
+      return result.ok ? 0 : 1
+    }
+  },
+  validate: {
+    summary: 'validate a JSON file or a CSV file against the published JSON Schemas',
+    help: 'Usage: khojaly-recognition validate FILE [--format text|json]\n\nValidates FILE against the JSON Schemas in schemas/. A .json file must be an entity file\n({ "version", "records" }) or an array of records; a .csv file is decoded by the CSV rule\n(empty cell = null, arrays and objects as JSON text) and its rows validated as records.\nThe entity is told from the file name (acts.json, figures.csv, …) or from the columns.\nExit 0 when valid, 1 when not, 2 on a usage error.',
+    async run(args, context) {
+      if (args.length !== 1) return usageError(context, 'validate takes exactly one FILE')
+      const validator = await load(() => import('./validate-file.js'), context)
+      if (!validator) return 2
+      const result = validator.validateFile(args[0]!)
+      if (context.format === 'json') context.out.write(`${JSON.stringify(result, null, 2)}\n`)
+      else if (result.valid) context.out.write(`${args[0]}: valid (${result.entity}, ${result.records} records)\n`)
+      else context.err.write(`${result.errors.map((e) => `${args[0]}:${e.place}: error: ${e.message} (${e.ruleId})`).join('\n')}\n`)
+      return result.valid ? 0 : 1
+    }
+  }
+} satisfies Record<string, Command>
+
+/** Name of a command. */
+export type CommandName = keyof typeof commands
+
+/** The general usage text. */
+export function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+  return `Usage: khojaly-recognition <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nOptions:\n  --help, -h      show help (of a command: khojaly-recognition <command> --help)\n  --version, -v   show the version\n  --format FMT    text (default) or json\n  --root DIR      project folder holding sources/ (default: the working directory)\n\nExit status: 0 ok, 1 invalid input, 2 usage error.`
+}
+
+function usageError(context: CommandContext, message: string): number {
+  context.err.write(`${message}\n\n${usage()}\n`)
+  return 2
+}
+
+interface Reportable {
+  ok: boolean
+  diagnostics: Array<{ severity: string }>
+  coverage: Array<{ file: string; recognizers: Array<{ recognizer: string; found: number; covered: number }> }>
+}
+
+function report(result: Reportable, context: CommandContext, format: (d: never[]) => string, withCoverage = false) {
+  if (context.format === 'json') {
+    context.out.write(`${JSON.stringify({ ok: result.ok, diagnostics: result.diagnostics, coverage: result.coverage.map((c) => ({ file: c.file, recognizers: c.recognizers.map(({ recognizer, found, covered }) => ({ recognizer, found, covered })) })) }, null, 2)}\n`)
+    return
+  }
+  if (result.diagnostics.length > 0) context.err.write(`${format(result.diagnostics as never[])}\n`)
+  if (withCoverage) {
+    for (const source of result.coverage) {
+      context.out.write(`coverage of ${source.file}:\n`)
+      for (const r of source.recognizers) context.out.write(`  ${r.recognizer.padEnd(24)}${String(r.found).padStart(5)} found ${String(r.covered).padStart(5)} annotated or not data\n`)
+    }
+  }
+  context.out.write(result.ok ? 'ok\n' : 'failed: see the errors above\n')
+}

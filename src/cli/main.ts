@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * The command line: `build`, `check` and `validate <file>`. Exit 0 when all is well, 1 on
+ * invalid input, 2 on a usage error.
+ */
+import { parseArgs } from 'node:util'
+import { commands, usage, type CommandName } from './commands.js'
+
+/** Runs the CLI with `argv` (without node and the script); returns the exit code. */
+export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' }, format: { type: 'string' }, root: { type: 'string' } }
+    })
+  } catch (error) {
+    err.write(`${(error as Error).message}\n\n${usage()}\n`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [name, ...rest] = positionals
+  if (values.version) {
+    const { readFileSync } = await import('node:fs')
+    out.write(`${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`)
+    return 0
+  }
+  if (!name) {
+    ;(values.help ? out : err).write(`${usage()}\n`)
+    return values.help ? 0 : 2
+  }
+  if (!(name in commands)) {
+    err.write(`unknown command "${name}"\n\n${usage()}\n`)
+    return 2
+  }
+  const command = commands[name as CommandName]
+  if (values.help) {
+    out.write(`${command.help}\n`)
+    return 0
+  }
+  if (values.format !== undefined && values.format !== 'json' && values.format !== 'text') {
+    err.write(`--format must be "text" or "json"\n`)
+    return 2
+  }
+  return command.run(rest, { format: values.format === 'json' ? 'json' : 'text', root: values.root, out, err })
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync(process.argv[1])}`).href
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2))

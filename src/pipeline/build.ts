@@ -1,0 +1,118 @@
+/**
+ * The pipeline's two commands. `check` runs every source through parse, align, extract,
+ * recognize and validate and reports; `build` does the same and, when nothing is wrong,
+ * emits dist-data/ and schemas/ atomically. On any error nothing is written.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import type { Dataset } from './dataset.js'
+import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
+import { renderDataset, type RenderedFiles } from './emit/render.js'
+import { writeOutputs, type FaultInjection } from './emit/write-output.js'
+import type { RecognizerCoverage } from './coverage.js'
+import { organizationsPath, processSource } from './process-source.js'
+import { readOrganizations, type Organization } from './recognize/organizations.js'
+import type { CodePointText } from './text-positions.js'
+import { validateDataset } from './validate/validate-dataset.js'
+
+/** Where the pipeline reads and writes; every path defaults to the project layout under `root`. */
+export interface PipelineOptions {
+  /** Project root (default: the working directory). */
+  root?: string
+  sourcesDir?: string
+  dataDir?: string
+  schemasDir?: string
+  /** Test-only: make the write fail part-way. */
+  fault?: FaultInjection
+}
+
+/** Coverage of one source's candidates. */
+export interface SourceCoverage {
+  file: string
+  recognizers: RecognizerCoverage[]
+}
+
+/** What `check` finds. */
+export interface CheckResult {
+  ok: boolean
+  diagnostics: Diagnostic[]
+  coverage: SourceCoverage[]
+  dataset?: Dataset
+  files?: RenderedFiles
+}
+
+/** The version of this package, which is the version of the dataset it builds. */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return manifest.version
+}
+
+function paths(options: PipelineOptions) {
+  const root = resolve(options.root ?? process.cwd())
+  return {
+    root,
+    sourcesDir: resolve(root, options.sourcesDir ?? 'sources'),
+    dataDir: resolve(root, options.dataDir ?? 'dist-data'),
+    schemasDir: resolve(root, options.schemasDir ?? 'schemas')
+  }
+}
+
+/** Checks every source and renders the output in memory; writes nothing. */
+export function check(options: PipelineOptions = {}): CheckResult {
+  const { root, sourcesDir } = paths(options)
+  const diagnostics: Diagnostic[] = []
+  let organizations: Organization[] = []
+  const registry = organizationsPath(sourcesDir)
+  try {
+    organizations = readOrganizations(registry)
+  } catch (error) {
+    diagnostics.push(diagnostic(relative(root, registry), fileStart, undefined, 'file-unreadable', (error as Error).message.split('\n')[0]!))
+  }
+  let overlays: string[] = []
+  try {
+    overlays = readdirSync(sourcesDir).filter((name) => name.endsWith('.md')).sort()
+  } catch {
+    diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', `no sources folder at ${sourcesDir}`))
+  }
+  const dataset: Dataset = { version: packageVersion(), sources: [], instruments: [], acts: [], figures: [], corrections: [] }
+  const verbatimTexts = new Map<string, { file: string; text: CodePointText }>()
+  const verbatimBytes = new Map<string, Buffer>()
+  const coverage: SourceCoverage[] = []
+  for (const name of overlays) {
+    const processed = processSource(join(sourcesDir, name), organizations, root)
+    diagnostics.push(...processed.diagnostics)
+    coverage.push({ file: relative(root, join(sourcesDir, name)), recognizers: processed.coverage })
+    if (processed.source && processed.verbatim) {
+      dataset.sources.push(processed.source)
+      verbatimTexts.set(processed.source.id, { file: relative(root, join(sourcesDir, processed.verbatim.name)), text: processed.verbatim.text })
+      verbatimBytes.set(processed.verbatim.name, processed.verbatim.bytes)
+    }
+    if (processed.records) {
+      dataset.instruments.push(...processed.records.instruments)
+      dataset.acts.push(...processed.records.acts)
+      dataset.figures.push(...processed.records.figures)
+      dataset.corrections.push(...processed.records.corrections)
+    }
+  }
+  if (overlays.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', 'no overlay (*.md) in the sources folder'))
+  }
+  if (!hasErrors(diagnostics)) diagnostics.push(...validateDataset(dataset, verbatimTexts))
+  const ok = !hasErrors(diagnostics)
+  return { ok, diagnostics: sortDiagnostics(diagnostics), coverage, ...(ok ? { dataset, files: renderDataset(dataset, verbatimBytes) } : {}) }
+}
+
+/** Checks, then writes dist-data/ and schemas/ when there is no error. */
+export function build(options: PipelineOptions = {}): CheckResult {
+  const result = check(options)
+  if (!result.ok || !result.files) return result
+  const { dataDir, schemasDir } = paths(options)
+  writeOutputs(
+    [
+      { dir: dataDir, files: result.files.data },
+      { dir: schemasDir, files: result.files.schemas }
+    ],
+    options.fault
+  )
+  return result
+}

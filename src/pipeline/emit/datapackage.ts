@@ -1,0 +1,73 @@
+/**
+ * The Frictionless Data Package (v2) descriptor of dist-data/: every file as a resource
+ * with its size and sha256, each CSV with its Table Schema.
+ */
+import { createHash } from 'node:crypto'
+import type { EntityName } from '../../schema/entities.js'
+import { entities } from '../../schema/entities.js'
+import type { Source } from '../../schema/index.js'
+import type { TableSchema } from './table-schema.js'
+
+/** Licence of the data (the records, not the verbatim source texts). */
+export const dataLicense = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' }
+
+const csvDialect = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true }
+
+/** Size and hash of a file's bytes, as Frictionless wants them. */
+export function integrity(content: Buffer): { bytes: number; hash: string } {
+  return { bytes: content.length, hash: `sha256:${createHash('sha256').update(content).digest('hex')}` }
+}
+
+/** The descriptor for the files already rendered in `files` (name → bytes). */
+export function dataPackage(version: string, sources: readonly Source[], tables: Map<EntityName, TableSchema>, files: ReadonlyMap<string, Buffer>): Record<string, unknown> {
+  const resources: Array<Record<string, unknown>> = []
+  for (const entity of entities) {
+    resources.push({
+      name: entity.name,
+      type: 'table',
+      path: `${entity.name}.csv`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      description: `${entity.description} One row per record; arrays and objects are JSON text; an empty cell is null.`,
+      dialect: csvDialect,
+      schema: tables.get(entity.name),
+      ...integrity(files.get(`${entity.name}.csv`)!)
+    })
+  }
+  for (const entity of entities) {
+    resources.push({
+      name: `${entity.name}-json`,
+      path: `${entity.name}.json`,
+      format: 'json',
+      mediatype: 'application/json',
+      encoding: 'utf-8',
+      description: `${entity.description} The same records as ${entity.name}.csv, as {"version", "records"}; JSON Schema: schemas/${entity.name}.schema.json.`,
+      ...integrity(files.get(`${entity.name}.json`)!)
+    })
+  }
+  for (const source of sources) {
+    resources.push({
+      name: `source-${source.id}`,
+      path: source.path,
+      format: 'txt',
+      mediatype: 'text/plain',
+      encoding: 'utf-8',
+      description: `Verbatim text of "${source.title}", against which every provenance offset is counted (code points). ${source.rights}`,
+      ...integrity(files.get(source.path)!)
+    })
+  }
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: 'khojaly-recognition',
+    title: 'Recognition of the Khojaly massacre: instruments, acts and figures as a source reports them',
+    description:
+      'Claims with provenance: the legal instruments, the acts of parliaments, governments and international organizations, and the figures that an advocacy text on the recognition of the Khojaly massacre (26 February 1992) reports, each record anchored to the exact words it comes from.',
+    version,
+    homepage: 'https://www.npmjs.com/package/khojaly-recognition',
+    keywords: ['Khojaly', 'recognition', 'provenance', 'legislative acts'],
+    licenses: [dataLicense],
+    sources: sources.map((s) => ({ title: s.title, path: s.path })),
+    resources
+  }
+}

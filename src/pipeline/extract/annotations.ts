@@ -1,0 +1,159 @@
+/**
+ * Annotations: the overlay's directives with their spans in the verbatim text (code
+ * points) and their places in the overlay. Structural rules are checked here: known
+ * directives and attributes, containers closed, spans where they may stand.
+ */
+import type { Heading, Nodes, Root } from 'mdast'
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
+import { diagnostic, type Diagnostic, type Point } from '../diagnostics.js'
+import type { CodePointText } from '../text-positions.js'
+import type { FlatOverlay } from '../align/flatten-overlay.js'
+import { directiveSpecs } from './directive-specs.js'
+
+/** A directive of the overlay, anchored in the verbatim text. */
+export interface Annotation {
+  name: string
+  attributes: Readonly<Record<string, string>>
+  /** Code-point span in the verbatim text; start === end for a span with no text. */
+  start: number
+  end: number
+  /** Place of the directive in the overlay. */
+  place: { start: Point; end: Point }
+  children: Annotation[]
+  parent: Annotation | undefined
+}
+
+/** A heading of the source, anchored in the verbatim text. */
+export interface SectionHeading {
+  start: number
+  end: number
+}
+
+/** Everything extraction needs from the overlay. */
+export interface AnnotatedOverlay {
+  annotations: Annotation[]
+  headings: SectionHeading[]
+  diagnostics: Diagnostic[]
+}
+
+type Directive = ContainerDirective | LeafDirective | TextDirective
+
+/** Collects the directives of `tree` (parsed from `overlay`, flattened and aligned). */
+export function collectAnnotations(tree: Root, overlay: CodePointText, file: string, flat: FlatOverlay, verbatimOffsets: Int32Array): AnnotatedOverlay {
+  const diagnostics: Diagnostic[] = []
+  const headings: SectionHeading[] = []
+  const annotations: Annotation[] = []
+
+  const placeOf = (node: Nodes) => ({
+    start: overlay.pointAtUtf16(node.position?.start.offset ?? 0),
+    end: overlay.pointAtUtf16(node.position?.end.offset ?? 0)
+  })
+
+  /** Verbatim span of a node: from its first aligned character to just after its last. */
+  const spanOf = (node: Nodes): { start: number; end: number } => {
+    const [first, end] = flat.ranges.get(node) ?? [0, 0]
+    let start = -1
+    let last = -1
+    for (let i = first; i < end; i++) {
+      const offset = verbatimOffsets[i]!
+      if (offset < 0) continue
+      if (start < 0) start = offset
+      last = offset
+    }
+    return start < 0 ? { start: 0, end: 0 } : { start, end: last + 1 }
+  }
+
+  const visit = (node: Nodes, parent: Annotation | undefined, record: Annotation | undefined) => {
+    if (node.type === 'heading') {
+      headings.push(spanOf(node as Heading))
+      if (record) diagnostics.push(diagnostic(file, placeOf(node).start, placeOf(node).end, 'directive-misplaced', `a heading stands inside ${record.name} "${record.attributes.id ?? ''}"; close the ${record.name} before the heading`))
+    }
+    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+      const annotation = toAnnotation(node, parent, record)
+      if (annotation) {
+        ;(parent ? parent.children : annotations).push(annotation)
+        const isRecord = annotation.name === 'act' || annotation.name === 'instrument'
+        for (const child of node.children) visit(child as Nodes, annotation, isRecord ? annotation : record)
+        return
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, parent, record)
+  }
+
+  const toAnnotation = (node: Directive, parent: Annotation | undefined, record: Annotation | undefined): Annotation | undefined => {
+    const place = placeOf(node)
+    const report = (ruleId: Parameters<typeof diagnostic>[3], message: string) => diagnostic(file, place.start, place.end, ruleId, message)
+    const spec = directiveSpecs[node.name]
+    if (!spec) {
+      diagnostics.push(report('directive-unknown', `unknown directive "${node.name}"; see docs/annotating.md for the directives`))
+      return undefined
+    }
+    const form = node.type === 'containerDirective' ? 'container' : 'span'
+    if (node.type === 'leafDirective' || (spec.form !== 'either' && spec.form !== form)) {
+      diagnostics.push(report('directive-misplaced', `"${node.name}" is written as ${node.type === 'leafDirective' ? 'a leaf (::)' : form === 'container' ? 'a container (:::)' : 'a span (:)'}; write it as ${spec.form === 'container' ? 'a container `:::' : 'a span `:'}${node.name}`))
+    }
+    if (node.type === 'containerDirective' && !closesWithFence(node, overlay.text)) {
+      diagnostics.push(report('container-unclosed', `container "${node.name}" is not closed; add a line ":::" after its last paragraph`))
+    }
+    if ((node.name === 'act' || node.name === 'instrument') && record) {
+      diagnostics.push(report('directive-misplaced', `${node.name} inside ${record.name} "${record.attributes.id ?? ''}": records do not nest`))
+    }
+    if (spec.within && (!record || !spec.within.includes(record.name as 'act' | 'instrument'))) {
+      diagnostics.push(report('directive-misplaced', `"${node.name}" must stand inside ${spec.within.map((name) => `an ${name}`).join(' or ')}`))
+    }
+    const attributes: Record<string, string> = {}
+    for (const [key, value] of Object.entries(node.attributes ?? {})) {
+      if (value === null || value === undefined) continue
+      const attribute = spec.attributes[key]
+      if (!attribute) {
+        diagnostics.push(report('attribute-unknown', `"${node.name}" takes no attribute "${key}"${suggest(key, Object.keys(spec.attributes))}`))
+        continue
+      }
+      if (attribute.vocabulary && !(value in attribute.vocabulary)) {
+        diagnostics.push(report('attribute-invalid', `${key}="${value}" is not one of: ${Object.keys(attribute.vocabulary).join(', ')}`))
+        continue
+      }
+      attributes[key] = value
+    }
+    for (const [key, attribute] of Object.entries(spec.attributes)) {
+      if (attribute.required && !(key in attributes) && !(key in (node.attributes ?? {}))) {
+        diagnostics.push(report('attribute-missing', `"${node.name}" needs the attribute ${key === 'id' ? '#id' : key}`))
+      }
+    }
+    const span = spanOf(node)
+    if (span.start === span.end && node.name !== 'nodata') diagnostics.push(report('span-empty', `"${node.name}" marks no text`))
+    return { name: node.name, attributes, ...span, place, children: [], parent }
+  }
+
+  visit(tree, undefined, undefined)
+  return { annotations, headings, diagnostics }
+}
+
+/** A container directive is closed when its source ends with a fence of colons. */
+function closesWithFence(node: ContainerDirective, text: string): boolean {
+  const end = node.position?.end.offset ?? 0
+  const start = node.position?.start.offset ?? 0
+  const source = text.slice(start, end).trimEnd()
+  const lastLine = source.slice(source.lastIndexOf('\n') + 1).trim()
+  return source.includes('\n') && /^:{3,}$/.test(lastLine)
+}
+
+/** " (did you mean …?)" for a misspelt attribute, when one known attribute is close. */
+function suggest(key: string, known: string[]): string {
+  const close = known.find((candidate) => editDistance(candidate, key) <= 2)
+  return close ? ` (did you mean "${close}"?)` : ''
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length]!
+}

@@ -1,0 +1,11 @@
+/** The pipeline: sources → dist-data/ and schemas/. Needs the parser stack (optional peer dependencies). */
+export { build, check, packageVersion } from './build.js'
+export type { CheckResult, PipelineOptions, SourceCoverage } from './build.js'
+export type { RecognizerCoverage } from './coverage.js'
+export type { Dataset } from './dataset.js'
+export { formatDiagnostics } from './diagnostics.js'
+export type { Diagnostic, Point } from './diagnostics.js'
+export { decodeCsv, encodeCsv } from './emit/csv-codec.js'
+export { escapeOverlayText } from './escape-overlay-text.js'
+export { rules } from './rules.js'
+export type { Rule, RuleId } from './rules.js'

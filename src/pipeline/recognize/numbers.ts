@@ -1,0 +1,69 @@
+/**
+ * Numbers stated in words of the source: numerals ("613", "1275", "20%", "1 million"),
+ * spelled-out cardinals ("two", "nineteen") and vague amounts ("hundreds"). Ordinals
+ * ("39th", "13-th", "twentieth") are positions, not quantities, and are never read as numbers.
+ */
+
+/** One number found in a text. */
+export interface StatedNumber {
+  /** UTF-16 offsets of the words that state it. */
+  start: number
+  end: number
+  asWritten: string
+  /** The number; null for a vague amount. */
+  value: number | null
+  vague: boolean
+}
+
+const units: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100
+}
+const scales: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9 }
+/** Words that name an amount without a number. */
+export const vagueAmounts = ['dozens', 'hundreds', 'thousands', 'millions', 'many', 'several'] as const
+
+const numeral = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+const scale = `(?:\\s+(${Object.keys(scales).join('|')}))?`
+const spelled = `(?:${Object.keys(units).join('|')})(?:[- ](?:${Object.keys(units).join('|')}))?`
+/** A numeral not followed by an ordinal suffix, or a spelled-out cardinal, or a vague amount. */
+const numberPattern = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(?:(${numeral})(?!\s*-?(?:st|nd|rd|th)\b)(?![\p{L}\p{N}])${scale}(\s*%)?|\b(${spelled})\b${scale}|\b(${vagueAmounts.join('|')})\b)`,
+  'giu'
+)
+
+/** Finds every stated number in `text`. */
+export function findNumbers(text: string): StatedNumber[] {
+  const found: StatedNumber[] = []
+  for (const match of text.matchAll(numberPattern)) {
+    const [all, digits, digitScale, , words, wordScale, vague] = match
+    const start = match.index
+    const end = start + all.length
+    if (vague) {
+      found.push({ start, end, asWritten: all, value: null, vague: true })
+      continue
+    }
+    const base = digits !== undefined ? Number(digits.replace(/,/g, '')) : spelledValue(words!)
+    const factor = scales[(digitScale ?? wordScale ?? '').toLowerCase()] ?? 1
+    found.push({ start, end, asWritten: all.trimEnd(), value: base * factor, vague: false })
+  }
+  return found
+}
+
+function spelledValue(words: string): number {
+  return words
+    .toLowerCase()
+    .split(/[- ]/)
+    .reduce((sum, part) => (part === 'hundred' ? Math.max(sum, 1) * 100 : sum + (units[part] ?? 0)), 0)
+}
+
+/** The qualifier the words before a number give it. */
+export function qualifierOf(textBefore: string, number: StatedNumber): 'exact' | 'more-than' | 'at-least' | 'about' | 'vague' {
+  if (number.vague) return 'vague'
+  const before = textBefore.toLowerCase()
+  if (/\b(?:more than|over|upwards of)\s*$/.test(before)) return 'more-than'
+  if (/\bat least\s*$/.test(before)) return 'at-least'
+  if (/\b(?:about|around|approximately|nearly|some)\s*$/.test(before)) return 'about'
+  return 'exact'
+}
