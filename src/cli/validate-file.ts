@@ -1,1 +1,138 @@
-export function validateFile(path: string): { valid: boolean; entity?: string; records?: number; errors: Array<{ place: string; message: string; ruleId: string }> } { return { valid: false, errors: [{ place: "1:1", message: "not yet", ruleId: "x" }] } }
+/**
+ * `validate FILE`: a user's JSON or CSV file checked against the published JSON Schemas
+ * (schemas/) with Ajv (draft 2020-12, strict, formats asserted). A CSV is first decoded by
+ * the CSV rule under the Table Schema of dist-data/datapackage.json. Hostile input (not
+ * JSON, not CSV, huge, deeply nested) ends in an error message, never in a crash.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, extname } from 'node:path'
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { decodeCsv } from '../pipeline/emit/csv-codec.js'
+import type { TableSchema } from '../pipeline/emit/table-schema.js'
+
+/** Largest file `validate` reads. */
+export const maxValidateBytes = 64 * 1024 * 1024
+
+/** One problem of a validated file. */
+export interface ValidationError {
+  /** Where: a JSON pointer, or `row N` of a CSV. */
+  place: string
+  message: string
+  ruleId: 'validate-read' | 'validate-parse' | 'validate-shape' | 'validate-schema'
+}
+
+/** The verdict on a file. */
+export interface ValidationResult {
+  valid: boolean
+  entity?: string
+  records?: number
+  errors: ValidationError[]
+}
+
+const entityNames = ['sources', 'instruments', 'acts', 'figures', 'corrections'] as const
+const schemasDir = new URL('../../schemas/', import.meta.url)
+const dataPackageUrl = new URL('../../dist-data/datapackage.json', import.meta.url)
+// ajv-formats is CommonJS; its default export arrives under `default` in some loaders.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void
+
+let ajvInstance: Ajv2020 | undefined
+function ajv(): Ajv2020 {
+  if (ajvInstance) return ajvInstance
+  const instance = new Ajv2020({ strict: true, allErrors: true })
+  addFormats(instance)
+  for (const name of readdirSync(schemasDir).filter((n) => n.endsWith('.schema.json')).sort()) {
+    instance.addSchema(JSON.parse(readFileSync(new URL(name, schemasDir), 'utf8')) as object)
+  }
+  ajvInstance = instance
+  return instance
+}
+
+const schemaId = (name: string) => {
+  const first = JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemasDir), 'utf8')) as { $id: string }
+  return first.$id
+}
+
+const recordNameOf: Record<(typeof entityNames)[number], string> = { sources: 'source', instruments: 'instrument', acts: 'act', figures: 'figure', corrections: 'correction' }
+
+/** Validates the file at `path`. */
+export function validateFile(path: string): ValidationResult {
+  const fail = (ruleId: ValidationError['ruleId'], message: string, place = '(file)'): ValidationResult => ({ valid: false, errors: [{ place, message, ruleId }] })
+  let text: string
+  try {
+    const size = statSync(path).size
+    if (size > maxValidateBytes) return fail('validate-read', `the file has ${size} bytes, over the limit of ${maxValidateBytes}`)
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path))
+  } catch (error) {
+    return fail('validate-read', error instanceof TypeError ? 'the file is not valid UTF-8' : `cannot read the file: ${(error as Error).message}`)
+  }
+  const extension = extname(path).toLowerCase()
+  const named = entityNames.find((name) => basename(path).toLowerCase().startsWith(name))
+  try {
+    if (extension === '.csv') return validateCsv(text, named)
+    if (extension === '.json') return validateJson(text, named)
+    return fail('validate-read', `cannot tell the format from "${extension || 'no extension'}": give a .json or .csv file`)
+  } catch (error) {
+    if (error instanceof RangeError) return fail('validate-parse', 'the file is too deeply nested to validate')
+    throw error
+  }
+}
+
+function validateJson(text: string, named: (typeof entityNames)[number] | undefined): ValidationResult {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    return { valid: false, errors: [{ place: '(file)', message: `not JSON: ${(error as Error).message}`, ruleId: 'validate-parse' }] }
+  }
+  const isEnvelope = data !== null && typeof data === 'object' && !Array.isArray(data) && 'records' in data
+  const records = isEnvelope ? (data as { records: unknown }).records : data
+  if (!Array.isArray(records)) {
+    return { valid: false, errors: [{ place: '(file)', message: 'expected an entity file { "version", "records": [...] } or an array of records', ruleId: 'validate-shape' }] }
+  }
+  const candidates = named ? [named] : entityNames
+  let best: ValidationResult | undefined
+  for (const entity of candidates) {
+    const validate = ajv().getSchema(schemaId(isEnvelope ? entity : recordNameOf[entity]))!
+    const errors: ValidationError[] = []
+    if (isEnvelope) {
+      if (!validate(data)) errors.push(...toErrors(validate.errors))
+    } else {
+      records.forEach((record, i) => {
+        if (!validate(record)) errors.push(...toErrors(validate.errors, `/${i}`))
+      })
+    }
+    const result = { valid: errors.length === 0, entity, records: records.length, errors }
+    if (result.valid) return result
+    if (!best || errors.length < best.errors.length) best = result
+  }
+  return best!
+}
+
+function validateCsv(text: string, named: (typeof entityNames)[number] | undefined): ValidationResult {
+  const header = text.slice(0, text.search(/\r?\n|$/)).split(',')
+  const dataPackage = JSON.parse(readFileSync(dataPackageUrl, 'utf8')) as { resources: Array<{ name: string; schema?: TableSchema }> }
+  const tables = new Map(dataPackage.resources.filter((r) => r.schema).map((r) => [r.name, r.schema!]))
+  const entity = named ?? entityNames.find((name) => tables.get(name)!.fields.map((f) => f.name).join(',') === header.join(','))
+  if (!entity) return { valid: false, errors: [{ place: 'row 1', message: `the header matches no entity's columns: ${header.slice(0, 12).join(',')}`, ruleId: 'validate-shape' }] }
+  let records: Array<Record<string, unknown>>
+  try {
+    records = decodeCsv(text, tables.get(entity)!)
+  } catch (error) {
+    return { valid: false, entity, errors: [{ place: '(file)', message: `not a CSV of ${entity}: ${(error as Error).message}`, ruleId: 'validate-parse' }] }
+  }
+  const validate = ajv().getSchema(schemaId(recordNameOf[entity]))!
+  const errors: ValidationError[] = []
+  records.forEach((record, i) => {
+    if (!validate(record)) errors.push(...toErrors(validate.errors, '').map((e) => ({ ...e, place: `row ${i + 2}${e.place === '(record)' ? '' : `, ${e.place}`}` })))
+  })
+  return { valid: errors.length === 0, entity, records: records.length, errors }
+}
+
+function toErrors(errors: ErrorObject[] | null | undefined, prefix = ''): ValidationError[] {
+  return (errors ?? []).slice(0, 100).map((e) => ({
+    place: `${prefix}${e.instancePath}` || '(record)',
+    message: `${e.message ?? 'invalid'}${e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`,
+    ruleId: 'validate-schema'
+  }))
+}

@@ -61,21 +61,33 @@ function collapsed(chars: string[], from: number, length: number): string {
     .slice(0, length)
 }
 
+/** Text from the start of the word that holds `from`, so a message shows whole words. */
 function excerpt(chars: string[], from: number): string {
-  return collapsed(chars, from, 40).trim()
+  let start = from
+  while (start > 0 && from - start < 30 && !isSpace(chars[start - 1])) start--
+  return collapsed(chars, start, 40 + from - start).trim()
 }
 
-/** Says whether text was dropped, added or changed at the first difference. */
+/** Says whether text was dropped, added or changed at the first difference, and what. */
 function describeDifference(o: string[], i: number, v: string[], j: number): AlignmentFailure {
   const probe = 24
+  const lookahead = 20000
   const overlayNext = collapsed(o, i, probe).trim()
   const verbatimNext = collapsed(v, j, probe).trim()
-  const lookahead = 20000
-  if (overlayNext.length > 0 && collapsed(v, j, lookahead).indexOf(overlayNext) > 0) {
-    return { ruleId: 'align-dropped', overlayIndex: i, verbatimOffset: j, message: `verbatim text is missing from the overlay here: expected "${excerpt(v, j)}"` }
+  const verbatimAhead = collapsed(v, j, lookahead)
+  const overlayAhead = collapsed(o, i, lookahead)
+  const dropped = overlayNext.length > 0 ? verbatimAhead.indexOf(overlayNext) : -1
+  const added = verbatimNext.length > 0 ? overlayAhead.indexOf(verbatimNext) : -1
+  if (dropped > 0 && (added <= 0 || dropped <= added)) {
+    return { ruleId: 'align-dropped', overlayIndex: i, verbatimOffset: j, message: `the overlay lacks "${clip(verbatimAhead.slice(0, dropped))}" here (the verbatim text reads "${excerpt(v, j)}")` }
   }
-  if (verbatimNext.length > 0 && collapsed(o, i, lookahead).indexOf(verbatimNext) > 0) {
-    return { ruleId: 'align-added', overlayIndex: i, verbatimOffset: j, message: `the overlay has text the verbatim file does not: "${excerpt(o, i)}"` }
+  if (added > 0) {
+    return { ruleId: 'align-added', overlayIndex: i, verbatimOffset: j, message: `the overlay adds "${clip(overlayAhead.slice(0, added))}", which the verbatim text does not have (it reads "${excerpt(v, j)}")` }
   }
   return { ruleId: 'align-differs', overlayIndex: i, verbatimOffset: j, message: `the overlay reads "${excerpt(o, i)}" where the verbatim text reads "${excerpt(v, j)}"` }
+}
+
+function clip(text: string): string {
+  const trimmed = text.trim()
+  return trimmed.length > 80 ? `${trimmed.slice(0, 38)} … ${trimmed.slice(-38)}` : trimmed
 }

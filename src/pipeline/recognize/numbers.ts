@@ -33,13 +33,19 @@ const numberPattern = new RegExp(
   'giu'
 )
 
-/** Finds every stated number in `text`. */
+/** Words before a numeral that make it a name or a position: "Resolution 535", "par. 103". */
+const identifierBefore = /(?:resolution|number|no\.|nr\.|par\.|paragraph|article|art\.|item|section|chapter|annex|regiment|law)\s*$/i
+/** Words after a numeral that make it a name: "260 (III)", "366 infantry regiment". */
+const identifierAfter = /^(?:\s*\([IVXLC]+\)|\s*(?:-?(?:st|nd|rd|th))?\s*(?:infantry|motorized|rifle|regiment|division|brigade|battalion|army|corps)\b)/i
+
+/** Finds every stated number in `text`; identifiers and ordinals are not numbers. */
 export function findNumbers(text: string): StatedNumber[] {
   const found: StatedNumber[] = []
   for (const match of text.matchAll(numberPattern)) {
     const [all, digits, digitScale, , words, wordScale, vague] = match
     const start = match.index
     const end = start + all.length
+    if (digits !== undefined && (identifierBefore.test(text.slice(0, start)) || identifierAfter.test(text.slice(end)))) continue
     if (vague) {
       found.push({ start, end, asWritten: all, value: null, vague: true })
       continue
