@@ -10,7 +10,7 @@ function decode(cell: string, type: string): unknown {
   if (cell === '') return null
   if (type === 'integer' || type === 'number') return Number(cell)
   if (type === 'array' || type === 'object') return JSON.parse(cell)
-  return cell
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell // the formula guard
 }
 
 describe('the CSVs rebuild the JSON records exactly', () => {
@@ -35,5 +35,18 @@ describe('the CSVs rebuild the JSON records exactly', () => {
       else if (value && typeof value === 'object') Object.values(value).forEach(visit)
     }
     for (const name of entityNames) entityFile(name).records.forEach(visit)
+  })
+})
+
+describe('cells a spreadsheet would run as a formula are neutralized, losslessly', () => {
+  const table = { fields: [{ name: 'id', type: 'string' as const }, { name: 'n', type: 'number' as const }, { name: 'list', type: 'array' as const }], missingValues: [''], primaryKey: ['id'] }
+  it.each(['=SUM(A1:A2)', '+1', '-2+3', '@cmd', '\tx', '\rx', "'=quoted formula", "''+twice", "'Sui' for 'Sue'", 'plain'])('%j', async (value) => {
+    const { encodeCsv, decodeCsv } = await import('../src/pipeline/emit/csv-codec.js')
+    const text = encodeCsv([{ id: value, n: -5, list: ['=x'] }], table)
+    const [, row] = parse(text) as string[][]
+    expect(row![0]).toBe(/^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+    expect(row![0]).not.toMatch(/^[=+\-@\t\r]/)
+    expect(row![1]).toBe('-5') // numbers stay numbers
+    expect(decodeCsv(text, table)).toEqual([{ id: value, n: -5, list: ['=x'] }])
   })
 })

@@ -8,10 +8,11 @@ import { join, relative, resolve } from 'node:path'
 import type { Dataset } from './dataset.js'
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { renderDataset, type RenderedFiles } from './emit/render.js'
-import { writeOutputs, type FaultInjection } from './emit/write-output.js'
+import { writeFilesBeside, writeOutputs, type FaultInjection } from './emit/write-output.js'
 import type { RecognizerCoverage } from './coverage.js'
 import { organizationsPath, processSource } from './process-source.js'
 import { readOrganizations, type Organization } from './recognize/organizations.js'
+import type { RecordPlace } from './extract/records.js'
 import type { CodePointText } from './text-positions.js'
 import { validateDataset } from './validate/validate-dataset.js'
 
@@ -22,6 +23,8 @@ export interface PipelineOptions {
   sourcesDir?: string
   dataDir?: string
   schemasDir?: string
+  /** Where the generated codebook and rules list go (default: docs). */
+  docsDir?: string
   /** Test-only: make the write fail part-way. */
   fault?: FaultInjection
 }
@@ -53,7 +56,8 @@ function paths(options: PipelineOptions) {
     root,
     sourcesDir: resolve(root, options.sourcesDir ?? 'sources'),
     dataDir: resolve(root, options.dataDir ?? 'dist-data'),
-    schemasDir: resolve(root, options.schemasDir ?? 'schemas')
+    schemasDir: resolve(root, options.schemasDir ?? 'schemas'),
+    docsDir: resolve(root, options.docsDir ?? 'docs')
   }
 }
 
@@ -78,6 +82,7 @@ export function check(options: PipelineOptions = {}): CheckResult {
   const verbatimTexts = new Map<string, { file: string; text: CodePointText }>()
   const verbatimBytes = new Map<string, Buffer>()
   const coverage: SourceCoverage[] = []
+  const places = new WeakMap<object, RecordPlace>()
   for (const name of overlays) {
     const processed = processSource(join(sourcesDir, name), organizations, root)
     diagnostics.push(...processed.diagnostics)
@@ -88,6 +93,10 @@ export function check(options: PipelineOptions = {}): CheckResult {
       verbatimBytes.set(processed.verbatim.name, processed.verbatim.bytes)
     }
     if (processed.records) {
+      for (const record of [...processed.records.instruments, ...processed.records.acts, ...processed.records.figures, ...processed.records.corrections]) {
+        const place = processed.records.places.get(record)
+        if (place) places.set(record, place)
+      }
       dataset.instruments.push(...processed.records.instruments)
       dataset.acts.push(...processed.records.acts)
       dataset.figures.push(...processed.records.figures)
@@ -97,7 +106,7 @@ export function check(options: PipelineOptions = {}): CheckResult {
   if (overlays.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', 'no overlay (*.md) in the sources folder'))
   }
-  if (!hasErrors(diagnostics)) diagnostics.push(...validateDataset(dataset, verbatimTexts))
+  if (!hasErrors(diagnostics)) diagnostics.push(...validateDataset(dataset, verbatimTexts, places))
   const ok = !hasErrors(diagnostics)
   return { ok, diagnostics: sortDiagnostics(diagnostics), coverage, ...(ok ? { dataset, files: renderDataset(dataset, verbatimBytes) } : {}) }
 }
@@ -106,7 +115,7 @@ export function check(options: PipelineOptions = {}): CheckResult {
 export function build(options: PipelineOptions = {}): CheckResult {
   const result = check(options)
   if (!result.ok || !result.files) return result
-  const { dataDir, schemasDir } = paths(options)
+  const { dataDir, schemasDir, docsDir } = paths(options)
   writeOutputs(
     [
       { dir: dataDir, files: result.files.data },
@@ -114,5 +123,6 @@ export function build(options: PipelineOptions = {}): CheckResult {
     ],
     options.fault
   )
+  writeFilesBeside(docsDir, result.files.docs)
   return result
 }

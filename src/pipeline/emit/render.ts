@@ -5,15 +5,19 @@
  */
 import { entities } from '../../schema/entities.js'
 import type { Dataset } from '../dataset.js'
+import { renderCodebook } from './codebook.js'
 import { encodeCsv } from './csv-codec.js'
 import { dataPackage } from './datapackage.js'
 import { generateJsonSchemas } from './json-schemas.js'
+import { renderRulesDoc } from './rules-doc.js'
 import { tableSchemas } from './table-schema.js'
 
 /** Bytes of every file of a build, by folder. */
 export interface RenderedFiles {
   data: Map<string, Buffer>
   schemas: Map<string, Buffer>
+  /** Generated documents of docs/, by file name. */
+  docs: Map<string, Buffer>
 }
 
 const jsonText = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8')
@@ -32,5 +36,9 @@ export function renderDataset(dataset: Dataset, verbatims: ReadonlyMap<string, B
   data.set('datapackage.json', jsonText(dataPackage(dataset.version, dataset.sources, tables, data)))
   const schemas = new Map<string, Buffer>()
   for (const [name, schema] of jsonSchemas) schemas.set(name, jsonText(schema))
-  return { data, schemas }
+  const docs = new Map<string, Buffer>([
+    ['codebook.md', Buffer.from(renderCodebook(dataset.version, jsonSchemas, tables), 'utf8')],
+    ['rules.md', Buffer.from(renderRulesDoc(), 'utf8')]
+  ])
+  return { data, schemas, docs }
 }

@@ -3,7 +3,7 @@
  * output, are read back and compared, and only then swapped in by two renames. A run that
  * died between the renames is recovered by the next run: the previous output comes back.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 /** One folder to replace, with every file it must hold. */
@@ -55,5 +55,21 @@ export function writeOutputs(outputs: readonly OutputFolder[], fault: FaultInjec
     if (existsSync(dir)) renameSync(dir, previousOf(dir))
     renameSync(stagingOf(dir), dir)
     rmSync(previousOf(dir), { recursive: true, force: true })
+  }
+}
+
+/**
+ * Writes single files into a folder that also holds files written by hand (docs/): each
+ * file goes to a temporary name beside it and is renamed over the old one, so a reader
+ * never sees half a file. Stale temporary files of an interrupted run are removed first.
+ */
+export function writeFilesBeside(dir: string, files: ReadonlyMap<string, Buffer>): void {
+  mkdirSync(dir, { recursive: true })
+  for (const name of readdirSync(dir)) if (name.endsWith('.partial')) rmSync(join(dir, name), { force: true })
+  for (const [name, content] of files) {
+    const path = join(dir, name)
+    if (existsSync(path) && readFileSync(path).equals(content)) continue
+    writeFileSync(`${path}.partial`, content)
+    renameSync(`${path}.partial`, path)
   }
 }

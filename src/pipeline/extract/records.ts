@@ -5,7 +5,7 @@
  */
 import type { Act, Correction, Figure, Instrument, Provenance } from '../../schema/index.js'
 import { defaultUnitOfMeasure } from '../../schema/vocabularies.js'
-import { diagnostic, type Diagnostic } from '../diagnostics.js'
+import { diagnostic, type Diagnostic, type Point } from '../diagnostics.js'
 import { cleanText } from '../recognize/clean-text.js'
 import { disagreements, edtfBounds, edtfToParts, partsToEdtf, readDatePhrase } from '../recognize/dates.js'
 import { describeLetter, findMixedScriptWords } from '../recognize/homoglyphs.js'
@@ -16,12 +16,21 @@ import type { Organization } from '../recognize/organizations.js'
 import type { CodePointText } from '../text-positions.js'
 import type { Annotation, SectionHeading } from './annotations.js'
 
+/** Where a record's directive stands in its overlay, for diagnostics of later stages. */
+export interface RecordPlace {
+  file: string
+  start: Point
+  end: Point
+}
+
 /** The records one source yields. */
 export interface ExtractedRecords {
   instruments: Instrument[]
   acts: Act[]
   figures: Figure[]
   corrections: Correction[]
+  /** The overlay place of each record made from a directive, keyed by the record object. */
+  places: WeakMap<object, RecordPlace>
   diagnostics: Diagnostic[]
 }
 
@@ -37,7 +46,11 @@ export interface ExtractionContext {
 
 /** Builds the records of one source from its annotations. */
 export function extractRecords(annotations: readonly Annotation[], context: ExtractionContext): ExtractedRecords {
-  const out: ExtractedRecords = { instruments: [], acts: [], figures: [], corrections: [], diagnostics: [] }
+  const out: ExtractedRecords = { instruments: [], acts: [], figures: [], corrections: [], places: new WeakMap(), diagnostics: [] }
+  const placed = <T extends object>(record: T, annotation: Annotation): T => {
+    out.places.set(record, { file: context.file, ...annotation.place })
+    return record
+  }
   const { verbatim } = context
   const report = (annotation: Annotation, ruleId: Parameters<typeof diagnostic>[3], message: string) =>
     out.diagnostics.push(diagnostic(context.file, annotation.place.start, annotation.place.end, ruleId, message))
@@ -93,7 +106,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       }
       const contradicted = parts ? disagreements(parts, givenParts) : []
       if (contradicted.length > 0) {
-        report(span, 'date-mismatch', `the words "${phrase}" say ${partsToEdtf({ ...givenParts, ...parts }) ?? JSON.stringify(parts)}, but edtf="${given}" (${contradicted.join(', ')} differ)`)
+        report(span, 'date-mismatch', `the words "${phrase}" say ${partsToEdtf({ ...givenParts, ...parts }) ?? JSON.stringify(parts)}, but edtf="${given}" (${contradicted.join(' and ')} ${contradicted.length === 1 ? 'differs' : 'differ'})`)
         return none
       }
       if (parts && partsToEdtf(parts) !== undefined && partsToEdtf(parts) !== given) {
@@ -138,7 +151,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       if (value === undefined) report(term, 'term-unknown', `"${textOf(term)}" is not a characterization term; give value=`)
       return value === undefined ? [] : [value]
     })
-    out.acts.push({
+    out.acts.push(placed({
       id: act.attributes.id ?? '',
       ...dateFieldsOf(date),
       jurisdiction: jurisdiction?.code ?? act.attributes.jurisdiction ?? '',
@@ -160,7 +173,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       })),
       notes: notesOf(act, date),
       provenance: [provenance(act.start, act.end)]
-    })
+    }, act))
   }
 
   const buildInstrument = (instrument: Annotation) => {
@@ -171,7 +184,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     const identifier = single(instrument, 'id')
     const provision = single(instrument, 'provision')
     if (!name) report(instrument, 'attribute-missing', `instrument "${instrument.attributes.id}" needs a :name span`)
-    out.instruments.push({
+    out.instruments.push(placed({
       id: instrument.attributes.id ?? '',
       name: name ? valueOf(name) : '',
       nameAsWritten: name ? textOf(name) : '',
@@ -185,7 +198,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       jurisdictionType: jurisdiction?.type ?? null,
       notes: notesOf(instrument, date),
       provenance: [provenance(instrument.start, instrument.end)]
-    })
+    }, instrument))
   }
 
   const buildFigure = (figure: Annotation) => {
@@ -204,7 +217,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     const by = figure.attributes.by
     if (by === 'act' && !enclosingAct) report(figure, 'reference-missing', `by=act, but figure "${figure.attributes.id}" stands in no act`)
     const measure = figure.attributes.measure as Figure['measure']
-    out.figures.push({
+    out.figures.push(placed({
       id: figure.attributes.id ?? '',
       value: number.value,
       valueAsWritten: number.asWritten,
@@ -214,11 +227,11 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       statedBy: by === undefined ? null : by === 'act' ? (enclosingAct?.attributes.id ?? null) : by,
       notes: notesOf(figure),
       provenance: [provenance(figure.start, figure.end)]
-    })
+    }, figure))
   }
 
   const buildFix = (fix: Annotation) => {
-    out.corrections.push({
+    out.corrections.push(placed({
       id: fix.attributes.id ?? '',
       asWritten: textOf(fix),
       normalized: fix.attributes.to ?? '',
@@ -226,7 +239,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       confidence: fix.attributes.confidence as Correction['confidence'],
       reason: fix.attributes.reason ?? '',
       provenance: [provenance(fix.start, fix.end)]
-    })
+    }, fix))
   }
 
   const builders: Readonly<Record<string, (a: Annotation) => void>> = { act: buildAct, instrument: buildInstrument, figure: buildFigure, fix: buildFix }

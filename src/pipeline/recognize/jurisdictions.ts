@@ -16,9 +16,9 @@ export interface Jurisdiction {
 const countries = new Map(iso31661.map((entry) => [entry.alpha2, entry.name]))
 const subdivisions = new Map(iso31662.map((entry) => [entry.code, entry.name]))
 
-/** Resolves a code; organizations are looked up first, so `UN` is the United Nations. */
+/** Resolves a code; intergovernmental organizations are looked up first, so `UN` is the United Nations. */
 export function resolveJurisdiction(code: string, organizations: readonly Organization[]): Jurisdiction | undefined {
-  const organization = organizations.find((o) => o.code === code)
+  const organization = organizations.find((o) => o.code === code && o.intergovernmental)
   if (organization) return { code, type: 'organization', name: organization.name, level: 'international' }
   const country = countries.get(code)
   if (country) return { code, type: 'iso-3166-1', name: country, level: 'national' }

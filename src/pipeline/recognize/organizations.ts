@@ -8,6 +8,8 @@ export const OrganizationSchema = z
   .object({
     code: z.string().regex(/^[A-Z]{2,10}$/),
     name: z.string().min(1),
+    /** Only an intergovernmental organization can be the jurisdiction of an act. */
+    intergovernmental: z.boolean(),
     aliases: z.array(z.string().min(1)).min(1)
   })
   .strict()

@@ -9,15 +9,24 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js'
 import { entities } from '../../schema/entities.js'
 import type { Provenance } from '../../schema/index.js'
 import type { CodePointText } from '../text-positions.js'
+import type { RecordPlace } from '../extract/records.js'
 import { edtfBounds } from '../recognize/dates.js'
 
 /** Verbatim texts by source id, with the path diagnostics should name. */
 export type VerbatimTexts = ReadonlyMap<string, { file: string; text: CodePointText }>
 
-/** Checks the whole dataset; returns every problem found. */
-export function validateDataset(dataset: Dataset, verbatims: VerbatimTexts): Diagnostic[] {
+/**
+ * Checks the whole dataset; returns every problem found. A record's problem is placed at
+ * its directive in the overlay when `places` knows it, else at its first quote.
+ */
+export function validateDataset(dataset: Dataset, verbatims: VerbatimTexts, places: WeakMap<object, RecordPlace> = new WeakMap()): Diagnostic[] {
   const problems: Diagnostic[] = []
   const at = (record: { provenance?: Provenance[] }, ruleId: Parameters<typeof diagnostic>[3], message: string) => {
+    const known = places.get(record)
+    if (known) {
+      problems.push(diagnostic(known.file, known.start, known.end, ruleId, message))
+      return
+    }
     const first = record.provenance?.[0]
     const place = first ? { line: first.line, column: first.column } : { line: 1, column: 1 }
     const file = first ? (verbatims.get(first.sourceId)?.file ?? first.sourceId) : 'dataset'
