@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path'
 import type { Dataset } from './dataset.js'
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { renderDataset, type RenderedFiles } from './emit/render.js'
-import { writeFilesBeside, writeOutputs, type FaultInjection } from './emit/write-output.js'
+import { recoverOutput, writeFilesBeside, writeOutputs, type FaultInjection } from './emit/write-output.js'
 import type { RecognizerCoverage } from './coverage.js'
 import { organizationsPath, processSource } from './process-source.js'
 import { readOrganizations, type Organization } from './recognize/organizations.js'
@@ -70,7 +70,7 @@ export function check(options: PipelineOptions = {}): CheckResult {
   try {
     organizations = readOrganizations(registry)
   } catch (error) {
-    diagnostics.push(diagnostic(relative(root, registry), fileStart, undefined, 'file-unreadable', (error as Error).message.split('\n')[0]!))
+    diagnostics.push(diagnostic(relative(root, registry), fileStart, undefined, 'registry-invalid', (error as Error).message.split('\n')[0]!.replaceAll(registry, relative(root, registry))))
   }
   let overlays: string[] = []
   try {
@@ -113,9 +113,12 @@ export function check(options: PipelineOptions = {}): CheckResult {
 
 /** Checks, then writes dist-data/ and schemas/ when there is no error. */
 export function build(options: PipelineOptions = {}): CheckResult {
+  const { dataDir, schemasDir, docsDir } = paths(options)
+  // An earlier run that died mid-swap is put right first, whatever this run finds.
+  recoverOutput(dataDir)
+  recoverOutput(schemasDir)
   const result = check(options)
   if (!result.ok || !result.files) return result
-  const { dataDir, schemasDir, docsDir } = paths(options)
   writeOutputs(
     [
       { dir: dataDir, files: result.files.data },

@@ -53,7 +53,11 @@ export function processSource(overlayPath: string, organizations: readonly Organ
   if (!resolved.ok) return done([...diagnostics, diagnostic(file, fieldPoint(overlay, 'text'), undefined, 'path-escapes', `text: ${resolved.reason}; name a file inside ${relative(cwd, sourcesDir) || '.'}`)])
   const verbatimFile = relative(cwd, resolved.path) || resolved.path
   const verbatimRead = readTextFile(resolved.path, verbatimFile)
-  if (!verbatimRead.ok) return done([...diagnostics, ...verbatimRead.diagnostics])
+  if (!verbatimRead.ok) {
+    // A missing or unreadable verbatim file is fixed in the overlay's `text:` line; other faults in the file itself.
+    const placed = verbatimRead.diagnostics.map((d) => (d.ruleId === 'file-missing' ? { ...d, file, start: fieldPoint(overlay, 'text'), end: fieldPoint(overlay, 'text') } : d))
+    return done([...diagnostics, ...placed])
+  }
   const sha256 = createHash('sha256').update(verbatimRead.bytes).digest('hex')
   if (sha256 !== frontmatter.sha256) {
     return done([...diagnostics, diagnostic(verbatimFile, fileStart, undefined, 'sha256-mismatch', `${verbatimFile} has sha256 ${sha256}, but ${file} records ${frontmatter.sha256}: the verbatim text changed; restore it, or review the change and record the new hash`)])

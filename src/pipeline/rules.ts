@@ -20,6 +20,7 @@ export const rules = {
   'file-empty': { severity: 'error', description: 'The file is empty.', example: 'a 0-byte overlay' },
   'file-missing': { severity: 'error', description: 'A file named by the overlay does not exist. Check the `text` field of the frontmatter.', example: 'text: missing.txt' },
   'file-unreadable': { severity: 'error', description: 'A file could not be read (permissions, a folder in its place).', example: 'text: a-folder.txt' },
+  'registry-invalid': { severity: 'error', description: 'sources/organizations.yaml is missing or malformed: each entry needs code, name, intergovernmental and aliases.', example: '- code: oic' },
   'frontmatter-missing': { severity: 'error', description: 'The overlay has no YAML frontmatter. Start it with `---`, the fields, `---`.', example: 'an overlay beginning with text' },
   'frontmatter-yaml': { severity: 'error', description: 'The frontmatter is not valid YAML, or uses aliases (refused, to stop alias bombs).', example: 'title: [unclosed' },
   'frontmatter-field': { severity: 'error', description: 'A frontmatter field is missing, unknown or of the wrong shape.', example: 'language: 42' },

@@ -93,7 +93,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
 
   const dateFieldsOf = (span: Annotation | undefined) => {
     const none = { date: null, dateStart: null, dateEnd: null, dateAsWritten: null }
-    if (!span) return none
+    if (!span || span.start === span.end) return none // an empty span is reported as span-empty
     const phrase = textOf(span)
     const parts = readDatePhrase(phrase)
     const given = span.attributes.edtf

@@ -33,8 +33,8 @@ export function parseFrontmatter(yamlText: string, file: string, origin: Point):
   const document = YAML.parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false })
   if (document.errors.length > 0) {
     const error = document.errors[0]!
-    const pos = error.linePos?.[0] ?? { line: 1, col: 1 }
-    return { diagnostics: [diagnostic(file, at(pos.line, pos.col), undefined, 'frontmatter-yaml', `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`)] }
+    const pos = lineColumn(yamlText, error.pos[0])
+    return { diagnostics: [diagnostic(file, at(pos.line, pos.column), undefined, 'frontmatter-yaml', `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`)] }
   }
   let data: unknown
   try {

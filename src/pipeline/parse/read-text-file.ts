@@ -52,13 +52,19 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Line of the first invalid byte, found by decoding line by line. */
+/** Line and column (code points) of the first invalid byte: the longest prefix of its line that decodes. */
 function firstInvalidPoint(bytes: Buffer): { line: number; column: number } {
   let line = 1
   let lineStart = 0
   for (let i = 0; i <= bytes.length; i++) {
     if (i === bytes.length || bytes[i] === 0x0a) {
-      if (decodeUtf8(bytes.subarray(lineStart, i)) === undefined) return { line, column: 1 }
+      if (decodeUtf8(bytes.subarray(lineStart, i)) === undefined) {
+        let good = lineStart
+        while (good < i && decodeUtf8(bytes.subarray(lineStart, good + 1)) !== undefined) good++
+        // A valid prefix may end inside a multi-byte sequence that a later byte breaks.
+        const prefix = new TextDecoder().decode(bytes.subarray(lineStart, good)).replace(/\uFFFD$/, '')
+        return { line, column: Array.from(prefix).length + 1 }
+      }
       line++
       lineStart = i + 1
     }
