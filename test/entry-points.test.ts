@@ -35,11 +35,11 @@ describe('the data entry point loads data only', () => {
 
 describe('the public API', () => {
   it('pins the export names of every entry point', async () => {
-    expect(Object.keys(await import('khojaly-recognition')).sort()).toEqual(['acts', 'corrections', 'figures', 'instruments', 'sources', 'version'])
+    expect(Object.keys(await import('khojaly-recognition')).sort()).toEqual(['acts', 'checks', 'checksOf', 'corrections', 'figures', 'instruments', 'sources', 'version', 'withChecks'])
     expect(Object.keys(await import('khojaly-recognition/schema')).sort()).toEqual(
       [
-        'ActSchema', 'CorrectionSchema', 'FigureSchema', 'InstrumentSchema', 'PersonSchema', 'ProvenanceSchema', 'SourceSchema',
-        'actTypes', 'characterizations', 'confidences', 'correctionKinds', 'datasetVersion', 'defaultUnitOfMeasure', 'entities', 'envelopeOf',
+        'ActSchema', 'CheckSchema', 'CitationSchema', 'CorrectionSchema', 'FigureSchema', 'InstrumentSchema', 'PersonSchema', 'ProvenanceSchema', 'SourceSchema',
+        'actTypes', 'characterizations', 'confidences', 'correctionKinds', 'datasetVersion', 'defaultUnitOfMeasure', 'entities', 'envelopeOf', 'independences', 'recordTypes', 'verdicts',
         'instrumentKinds', 'jurisdictionTypes', 'levels', 'measures', 'qualifiers', 'stances', 'units', 'valuesOf', 'vocabularies'
       ].sort()
     )

@@ -270,8 +270,8 @@ function replaceSources(root: string, from: { invalid: string } | { valid: strin
 }
 
 describe('a build that fails leaves the previous output byte for byte', () => {
-  const brokenCases = ['unknown-directive', 'align-dropped', 'sha256-mismatch', 'verbatim-missing', 'yaml-alias-bomb', 'duplicate-id', 'figure-by-missing-act', 'symlink-outside', 'overlay-too-large']
-  for (const name of brokenCases) {
+  // Every case of the catalogue, each built over a previous good output.
+  for (const name of invalidCases) {
     it(`build on ${name} writes nothing`, () => {
       const root = builtRoot()
       const before = outputsOf(root)

@@ -13,6 +13,8 @@ import type { TableSchema } from '../pipeline/emit/table-schema.js'
 
 /** Largest file `validate` reads. */
 export const maxValidateBytes = 64 * 1024 * 1024
+/** Most errors reported for one file: validation stops there, so time and memory stay bounded. */
+export const maxValidateErrors = 100
 
 /** One problem of a validated file. */
 export interface ValidationError {
@@ -66,6 +68,7 @@ export function validateFile(path: string): ValidationResult {
   } catch (error) {
     return fail('validate-read', error instanceof TypeError ? 'the file is not valid UTF-8' : `cannot read the file: ${(error as Error).message}`)
   }
+  if (text.trim() === '') return fail('validate-read', 'the file is empty')
   const extension = extname(path).toLowerCase()
   const named = entityNames.find((name) => basename(path).toLowerCase().startsWith(name))
   try {
@@ -98,10 +101,11 @@ function validateJson(text: string, named: (typeof entityNames)[number] | undefi
     if (isEnvelope) {
       if (!validate(data)) errors.push(...toErrors(validate.errors))
     } else {
-      records.forEach((record, i) => {
-        if (!validate(record)) errors.push(...toErrors(validate.errors, `/${i}`))
-      })
+      for (let i = 0; i < records.length && errors.length < maxValidateErrors; i++) {
+        if (!validate(records[i])) errors.push(...toErrors(validate.errors, `/${i}`))
+      }
     }
+    errors.splice(maxValidateErrors)
     const result = { valid: errors.length === 0, entity, records: records.length, errors }
     if (result.valid) return result
     if (!best || errors.length < best.errors.length) best = result
@@ -119,13 +123,14 @@ function validateCsv(text: string, named: (typeof entityNames)[number] | undefin
   try {
     records = decodeCsv(text, tables.get(entity)!)
   } catch (error) {
-    return { valid: false, entity, errors: [{ place: '(file)', message: `not a CSV of ${entity}: ${(error as Error).message}`, ruleId: 'validate-parse' }] }
+    return { valid: false, entity, errors: [{ place: '(file)', message: `not a CSV of ${entity}: ${(error as Error).message.replace(/\s+/g, ' ')}`, ruleId: 'validate-parse' }] }
   }
   const validate = ajv().getSchema(schemaId(recordNameOf[entity]))!
   const errors: ValidationError[] = []
-  records.forEach((record, i) => {
-    if (!validate(record)) errors.push(...toErrors(validate.errors, '').map((e) => ({ ...e, place: `row ${i + 2}${e.place === '(record)' ? '' : `, ${e.place}`}` })))
-  })
+  for (let i = 0; i < records.length && errors.length < maxValidateErrors; i++) {
+    if (!validate(records[i])) errors.push(...toErrors(validate.errors, '').map((e) => ({ ...e, place: `row ${i + 2}${e.place === '(record)' ? '' : `, ${e.place}`}` })))
+  }
+  errors.splice(maxValidateErrors)
   return { valid: errors.length === 0, entity, records: records.length, errors }
 }
 

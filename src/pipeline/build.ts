@@ -10,6 +10,7 @@ import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } fr
 import { renderDataset, type RenderedFiles } from './emit/render.js'
 import { recoverOutput, writeFilesBeside, writeOutputs, type FaultInjection } from './emit/write-output.js'
 import type { RecognizerCoverage } from './coverage.js'
+import { readChecks } from './parse/read-checks.js'
 import { organizationsPath, processSource } from './process-source.js'
 import { readOrganizations, type Organization } from './recognize/organizations.js'
 import type { RecordPlace } from './extract/records.js'
@@ -78,7 +79,7 @@ export function check(options: PipelineOptions = {}): CheckResult {
   } catch {
     diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', `no sources folder at ${sourcesDir}`))
   }
-  const dataset: Dataset = { version: packageVersion(), sources: [], instruments: [], acts: [], figures: [], corrections: [] }
+  const dataset: Dataset = { version: packageVersion(), sources: [], instruments: [], acts: [], figures: [], corrections: [], checks: [] }
   const verbatimTexts = new Map<string, { file: string; text: CodePointText }>()
   const verbatimBytes = new Map<string, Buffer>()
   const coverage: SourceCoverage[] = []
@@ -103,6 +104,11 @@ export function check(options: PipelineOptions = {}): CheckResult {
       dataset.corrections.push(...processed.records.corrections)
     }
   }
+  const checksFile = join(sourcesDir, 'checks.yaml')
+  const checks = readChecks(checksFile, relative(root, checksFile))
+  diagnostics.push(...checks.diagnostics)
+  for (const check of checks.checks) places.set(check, checks.places.get(check)!)
+  dataset.checks.push(...checks.checks)
   if (overlays.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', 'no overlay (*.md) in the sources folder'))
   }

@@ -1,5 +1,5 @@
 /** The dataset as the pipeline holds it between validation and emission. */
-import type { Act, Correction, Figure, Instrument, Source } from '../schema/index.js'
+import type { Act, Check, Correction, Figure, Instrument, Source } from '../schema/index.js'
 
 /** Every entity's records, in document order, and the dataset version. */
 export interface Dataset {
@@ -9,4 +9,6 @@ export interface Dataset {
   acts: Act[]
   figures: Figure[]
   corrections: Correction[]
+  /** Curated checks of the records against public evidence (sources/checks.yaml). */
+  checks: Check[]
 }

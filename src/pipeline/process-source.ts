@@ -17,6 +17,7 @@ import { parseMarkdown } from './parse/parse-markdown.js'
 import { readTextFile } from './parse/read-text-file.js'
 import { resolveVerbatimPath } from './parse/resolve-verbatim-path.js'
 import { findCandidates } from './recognize/candidates.js'
+import { describeLetter, findMixedScriptWords } from './recognize/homoglyphs.js'
 import { placeNames } from './recognize/jurisdictions.js'
 import type { Organization } from './recognize/organizations.js'
 import { CodePointText } from './text-positions.js'
@@ -85,6 +86,11 @@ export function processSource(overlayPath: string, organizations: readonly Organ
     organizations
   })
   diagnostics.push(...extractionProblems)
+  for (const word of findMixedScriptWords(verbatim.text)) {
+    if (word.normalized !== undefined) continue
+    const start = verbatim.codePointOffset(word.start)
+    diagnostics.push(diagnostic(verbatimFile, verbatim.pointAt(start), verbatim.pointAt(verbatim.codePointOffset(word.end)), 'homoglyph-unmapped', `"${word.asWritten}" mixes scripts, but ${word.foreignLetters.map(describeLetter).join(', ')} has no Latin look-alike: no correction is made; check the word by hand`))
+  }
 
   const names = [...placeNames(), ...organizations.flatMap((o) => o.aliases)]
   const markers = flat.listMarkers.map(([first, end]): [number, number] => [alignment.verbatimOffsets[first]!, alignment.verbatimOffsets[end - 1]! + 1])

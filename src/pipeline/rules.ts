@@ -52,6 +52,9 @@ export const rules = {
   'span-empty': { severity: 'error', description: 'A span directive has no text.', example: ':date[]' },
   'homoglyph-unmapped': { severity: 'warning', description: 'A word mixes scripts but a letter has no Latin look-alike, so no correction is made. Check the word by hand.', example: 'Latin word with a Cyrillic Ж' },
   'candidate-uncovered': { severity: 'warning', description: 'A candidate (number, date word, name, characterization term) is neither inside a span directive nor inside :::nodata. Annotate it or mark it :nodata.', example: 'a bare 1992 inside an act' },
+  'checks-yaml': { severity: 'error', description: 'sources/checks.yaml is not a valid YAML list (or uses aliases).', example: '- id: [unclosed' },
+  'check-reference': { severity: 'error', description: 'A check names a record that does not exist in the entity its recordType names, or a field that entity does not have.', example: 'recordType: act, recordId: nope' },
+  'check-citations': { severity: 'error', description: 'A check gives no citation although its verdict is not unverified. Cite the evidence, or say unverified.', example: 'verdict: confirmed, citations: []' },
   'record-invalid': { severity: 'error', description: 'A record does not satisfy its schema (a field empty, a normalized value with a Cyrillic letter, a value outside its vocabulary).', example: 'name="Кhojaly"' },
   'provenance-mismatch': { severity: 'error', description: 'A provenance quote does not equal its slice of the verbatim text (an internal fault: report it).', example: '—' },
   'as-written-outside-quote': { severity: 'error', description: "An `…AsWritten` value does not occur in the record's provenance quotes.", example: '—' }

@@ -5,29 +5,63 @@
  */
 import type { Point } from './diagnostics.js'
 
-/** A text split into code points, with the start offset of each line. */
+/** A surrogate pair: the only place where a code point takes two UTF-16 units. */
+const surrogatePair = /[\uD800-\uDBFF][\uDC00-\uDFFF]/
+
+/**
+ * A text with the start offset of each line, addressed in code points. A text without
+ * surrogate pairs (the usual case) has one UTF-16 unit per code point, so offsets in both
+ * units agree and no table is built; otherwise two offset tables map between the units.
+ */
 export class CodePointText {
-  /** The code points, as strings of one or two UTF-16 units. */
-  readonly chars: string[]
   /** Code-point offset of the first character of each line (lines end at LF). */
   readonly lineStarts: number[]
-  /** Code-point offset of each UTF-16 offset, built on demand. */
-  #utf16ToCodePoint: Int32Array | undefined
+  /** Number of code points. */
+  readonly length: number
+  /** Code-point offset of each UTF-16 offset (and of the end); undefined when they agree. */
+  readonly #utf16ToCodePoint: Int32Array | undefined
+  /** UTF-16 offset of each code-point offset (and of the end); undefined when they agree. */
+  readonly #codePointToUtf16: Int32Array | undefined
 
   constructor(readonly text: string) {
-    this.chars = Array.from(text)
+    if (surrogatePair.test(text)) {
+      const toCodePoint = new Int32Array(text.length + 1)
+      const toUtf16: number[] = []
+      let cp = 0
+      for (let i = 0; i < text.length; i++) {
+        toCodePoint[i] = cp
+        toUtf16.push(i)
+        const unit = text.charCodeAt(i)
+        // A high surrogate and the low one after it are one code point.
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+          const next = text.charCodeAt(i + 1)
+          if (next >= 0xdc00 && next <= 0xdfff) toCodePoint[++i] = cp
+        }
+        cp++
+      }
+      toCodePoint[text.length] = cp
+      toUtf16.push(text.length)
+      this.#utf16ToCodePoint = toCodePoint
+      this.#codePointToUtf16 = Int32Array.from(toUtf16)
+      this.length = cp
+    } else {
+      this.length = text.length
+    }
     this.lineStarts = [0]
-    for (let i = 0; i < this.chars.length; i++) if (this.chars[i] === '\n') this.lineStarts.push(i + 1)
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(this.codePointOffset(i) + 1)
   }
 
-  /** Number of code points. */
-  get length(): number {
-    return this.chars.length
+  /** The code points, as strings of one or two UTF-16 units (a new array on each call). */
+  get chars(): string[] {
+    return Array.from(this.text)
   }
 
-  /** The text between two code-point offsets. */
+  /** The text between two code-point offsets (negative offsets count from the end, as Array#slice). */
   slice(start: number, end: number): string {
-    return this.chars.slice(start, end).join('')
+    const table = this.#codePointToUtf16
+    if (!table) return this.text.slice(start, end)
+    const clamp = (offset: number) => (offset < 0 ? Math.max(this.length + offset, 0) : Math.min(offset, this.length))
+    return this.text.slice(table[clamp(start)], table[clamp(end)])
   }
 
   /** 1-based line and code-point column of a code-point offset. */
@@ -44,25 +78,8 @@ export class CodePointText {
 
   /** Code-point offset of a UTF-16 offset (as mdast positions give). */
   codePointOffset(utf16Offset: number): number {
-    if (!this.#utf16ToCodePoint) {
-      const table = new Int32Array(this.text.length + 1)
-      let cp = 0
-      for (let i = 0; i < this.text.length; i++) {
-        table[i] = cp
-        const unit = this.text.charCodeAt(i)
-        // A high surrogate and the low one after it are one code point.
-        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < this.text.length) {
-          const next = this.text.charCodeAt(i + 1)
-          if (next >= 0xdc00 && next <= 0xdfff) {
-            table[++i] = cp
-          }
-        }
-        cp++
-      }
-      table[this.text.length] = cp
-      this.#utf16ToCodePoint = table
-    }
-    return this.#utf16ToCodePoint[Math.max(0, Math.min(utf16Offset, this.text.length))]!
+    const clamped = Math.max(0, Math.min(utf16Offset, this.text.length))
+    return this.#utf16ToCodePoint ? this.#utf16ToCodePoint[clamped]! : clamped
   }
 
   /** Point (code-point column) of a UTF-16 offset. */

@@ -3,6 +3,7 @@
  * written under. Emitters, the codebook and the API all iterate this one list.
  */
 import { ActSchema } from './act.js'
+import { CheckSchema } from './check.js'
 import { CorrectionSchema } from './correction.js'
 import { FigureSchema } from './figure.js'
 import { InstrumentSchema } from './instrument.js'
@@ -14,7 +15,8 @@ export const entities = [
   { name: 'instruments', recordName: 'instrument', schema: InstrumentSchema, description: 'Legal instruments the sources cite.' },
   { name: 'acts', recordName: 'act', schema: ActSchema, description: 'Acts of legislatures, governments, officials and intergovernmental bodies that the sources report.' },
   { name: 'figures', recordName: 'figure', schema: FigureSchema, description: 'Quantities the sources state.' },
-  { name: 'corrections', recordName: 'correction', schema: CorrectionSchema, description: "Where the sources' spelling differs from the correct form." }
+  { name: 'corrections', recordName: 'correction', schema: CorrectionSchema, description: "Where the sources' spelling differs from the correct form." },
+  { name: 'checks', recordName: 'check', schema: CheckSchema, description: 'What public evidence says about the claims of the records, beside them.' }
 ] as const
 
 /** Name of a published entity. */

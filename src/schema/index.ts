@@ -1,6 +1,8 @@
 /** Zod schemas, vocabularies and inferred types of every published record. */
 export { ActSchema, PersonSchema } from './act.js'
 export type { Act, Person } from './act.js'
+export { CheckSchema, CitationSchema } from './check.js'
+export type { Check, Citation } from './check.js'
 export { CorrectionSchema } from './correction.js'
 export type { Correction } from './correction.js'
 export { entities } from './entities.js'

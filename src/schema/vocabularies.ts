@@ -119,6 +119,28 @@ export const confidences = {
   probable: 'the intended form is very likely, on the evidence given in `reason`'
 } as const satisfies Vocabulary
 
+/** Which entity a check is about. */
+export const recordTypes = {
+  instrument: 'a record of instruments',
+  act: 'a record of acts',
+  figure: 'a record of figures',
+  correction: 'a record of corrections'
+} as const satisfies Vocabulary
+
+/** What the evidence says of a claim. */
+export const verdicts = {
+  confirmed: 'the public evidence found matches what the record says',
+  corrected: 'the evidence contradicts the record or makes it more precise; correctValue gives the right value',
+  disputed: 'the evidence disagrees with itself, or with the record without settling the right value',
+  unverified: 'no evidence independent of the source was found (an honest answer: we looked)'
+} as const satisfies Vocabulary
+
+/** Whether the evidence comes from both sides or one. */
+export const independences = {
+  independent: 'at least one citation comes from a source not aligned with either party to the conflict',
+  'party-aligned': "every citation comes from sources aligned with one side (for example Azerbaijan's government or diaspora outlets)"
+} as const satisfies Vocabulary
+
 /** Every vocabulary by the name the codebook uses for it. */
 export const vocabularies = {
   instrumentKinds,
@@ -131,7 +153,10 @@ export const vocabularies = {
   units,
   measures,
   correctionKinds,
-  confidences
+  confidences,
+  recordTypes,
+  verdicts,
+  independences
 } as const
 
 /** The values of a vocabulary as a non-empty tuple, the shape `z.enum` wants. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 
 export const root = new URL('../../', import.meta.url)
-export const entityNames = ['sources', 'instruments', 'acts', 'figures', 'corrections'] as const
+export const entityNames = ['sources', 'instruments', 'acts', 'figures', 'corrections', 'checks'] as const
 export type EntityName = (typeof entityNames)[number]
 
 export type Json = Record<string, any>

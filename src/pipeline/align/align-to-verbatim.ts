@@ -22,33 +22,61 @@ export type Alignment = { ok: true; verbatimOffsets: Int32Array } | { ok: false;
 
 const isSpace = (char: string | undefined): boolean => char !== undefined && /^\s$/u.test(char)
 
+/** Whether a code point is whitespace (`\s`): ASCII answered directly, anything else by the regular expression. */
+const isSpaceCode = (code: number): boolean => (code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : isSpace(String.fromCodePoint(code)))
+
+/**
+ * A cursor over the code points of a text: `index` counts code points, `unit` UTF-16 units,
+ * `code` is the code point under the cursor (-1 past the end).
+ */
+class Cursor {
+  index = 0
+  unit = 0
+  code: number
+
+  constructor(
+    readonly text: string,
+    readonly length: number
+  ) {
+    this.code = length > 0 ? text.codePointAt(0)! : -1
+  }
+
+  next(): void {
+    this.unit += this.code > 0xffff ? 2 : 1
+    this.index++
+    this.code = this.index < this.length ? this.text.codePointAt(this.unit)! : -1
+  }
+
+  skipSpaces(): void {
+    while (this.index < this.length && isSpaceCode(this.code)) this.next()
+  }
+}
+
 /** Aligns `overlay` with `verbatim`. */
 export function alignToVerbatim(overlay: FlatOverlay, verbatim: CodePointText): Alignment {
-  const o = overlay.chars
-  const v = verbatim.chars
-  const verbatimOffsets = new Int32Array(o.length).fill(-1)
-  let i = 0
-  let j = 0
-  while (i < o.length && isSpace(o[i])) i++
-  while (j < v.length && isSpace(v[j])) j++
-  while (i < o.length && j < v.length) {
-    const overlaySpace = isSpace(o[i])
-    const verbatimSpace = isSpace(v[j])
+  const o = new Cursor(overlay.text, overlay.length)
+  const v = new Cursor(verbatim.text, verbatim.length)
+  const verbatimOffsets = new Int32Array(overlay.length).fill(-1)
+  o.skipSpaces()
+  v.skipSpaces()
+  while (o.index < o.length && v.index < v.length) {
+    const overlaySpace = isSpaceCode(o.code)
+    const verbatimSpace = isSpaceCode(v.code)
     if (overlaySpace && verbatimSpace) {
-      while (i < o.length && isSpace(o[i])) i++
-      while (j < v.length && isSpace(v[j])) j++
-    } else if (!overlaySpace && !verbatimSpace && o[i] === v[j]) {
-      verbatimOffsets[i] = j
-      i++
-      j++
+      o.skipSpaces()
+      v.skipSpaces()
+    } else if (!overlaySpace && !verbatimSpace && o.code === v.code) {
+      verbatimOffsets[o.index] = v.index
+      o.next()
+      v.next()
     } else {
-      return { ok: false, failure: describeDifference(o, i, v, j) }
+      return { ok: false, failure: describeDifference(overlay.chars, o.index, verbatim.chars, v.index) }
     }
   }
-  while (i < o.length && isSpace(o[i])) i++
-  while (j < v.length && isSpace(v[j])) j++
-  if (j < v.length) return { ok: false, failure: { ruleId: 'align-dropped', overlayIndex: i, verbatimOffset: j, message: `the overlay ends here but the verbatim text goes on: "${excerpt(v, j)}"` } }
-  if (i < o.length) return { ok: false, failure: { ruleId: 'align-added', overlayIndex: i, verbatimOffset: j, message: `the verbatim text ends but the overlay goes on: "${excerpt(o, i)}"` } }
+  o.skipSpaces()
+  v.skipSpaces()
+  if (v.index < v.length) return { ok: false, failure: { ruleId: 'align-dropped', overlayIndex: o.index, verbatimOffset: v.index, message: `the overlay ends here but the verbatim text goes on: "${excerpt(verbatim.chars, v.index)}"` } }
+  if (o.index < o.length) return { ok: false, failure: { ruleId: 'align-added', overlayIndex: o.index, verbatimOffset: v.index, message: `the verbatim text ends but the overlay goes on: "${excerpt(overlay.chars, o.index)}"` } }
   return { ok: true, verbatimOffsets }
 }
 

@@ -2,52 +2,83 @@
  * Flattens a parsed overlay into the plain text it stands for: the characters of its text
  * nodes, list markers as written, and one space between blocks. Each character keeps the
  * UTF-16 offset it came from in the overlay, so alignment errors point into the .md file.
+ * Characters are counted in code points: index k is the k-th code point of `text`.
  */
 import type { Nodes, Root } from 'mdast'
 
-/** The overlay's plain text, one code point per entry. */
+/** The overlay's plain text, addressed in code points. */
 export interface FlatOverlay {
-  chars: string[]
+  /** The plain text. */
+  text: string
+  /** Number of code points of `text`. */
+  length: number
+  /** The code points of `text`, as strings of one or two UTF-16 units (a new array on each read). */
+  readonly chars: string[]
   /** UTF-16 offset in the overlay of each character; -1 for the spaces standing between blocks. */
-  overlayOffsets: number[]
-  /** Range [first, end) of `chars` that each node's text occupies. */
+  overlayOffsets: Int32Array
+  /** Range [first, end) of the characters that each node's text occupies. */
   ranges: Map<Nodes, [number, number]>
-  /** Ranges of `chars` holding list-item markers ("1."): structure of the text, never data. */
+  /** Ranges of the characters holding list-item markers ("1."): structure of the text, never data. */
   listMarkers: Array<[number, number]>
 }
 
 const blockSeparator = ' '
+const blockSeparatorCode = 0x20
 
 /** Flattens `tree`, parsed from `overlay`. */
 export function flattenOverlay(tree: Root, overlay: string): FlatOverlay {
-  const chars: string[] = []
-  const overlayOffsets: number[] = []
+  const parts: string[] = []
+  let length = 0
+  /** Code point of the last character, -1 before the first. */
+  let last = -1
+  let overlayOffsets = new Int32Array(Math.max(overlay.length, 16))
   const ranges = new Map<Nodes, [number, number]>()
   const listMarkers: Array<[number, number]> = []
 
+  const offsetAt = (index: number, offset: number) => {
+    if (index === overlayOffsets.length) {
+      const grown = new Int32Array(overlayOffsets.length * 2)
+      grown.set(overlayOffsets)
+      overlayOffsets = grown
+    }
+    overlayOffsets[index] = offset
+  }
+
   const separate = () => {
-    if (chars.length > 0 && chars[chars.length - 1] !== blockSeparator) {
-      chars.push(blockSeparator)
-      overlayOffsets.push(-1)
+    if (length > 0 && last !== blockSeparatorCode) {
+      parts.push(blockSeparator)
+      offsetAt(length++, -1)
+      last = blockSeparatorCode
     }
   }
 
   /** Pushes `value`, mapping each character back to where it stands in `overlay` from `from`. */
   const pushMapped = (value: string, from: number, to: number) => {
+    if (value.length === 0) return
+    parts.push(value)
     let at = from
-    for (const char of value) {
+    for (let k = 0; k < value.length; k++) {
+      // One code point: a single UTF-16 unit, or a surrogate pair taken whole.
+      const unit = value.charCodeAt(k)
+      const pair = unit >= 0xd800 && unit <= 0xdbff && k + 1 < value.length && isLowSurrogate(value.charCodeAt(k + 1))
       // Skip what markdown removed: backslashes of escapes, stripped indentation.
       let probe = at
-      while (probe < to && !overlay.startsWith(char, probe)) probe++
+      if (pair) {
+        const next = value.charCodeAt(k + 1)
+        while (probe < to && !(overlay.charCodeAt(probe) === unit && overlay.charCodeAt(probe + 1) === next)) probe++
+      } else {
+        while (probe < to && overlay.charCodeAt(probe) !== unit) probe++
+      }
       if (probe < to) at = probe
-      chars.push(char)
-      overlayOffsets.push(at)
-      at += char.length
+      offsetAt(length++, at)
+      last = pair ? value.codePointAt(k)! : unit
+      at += pair ? 2 : 1
+      if (pair) k++
     }
   }
 
   const visit = (node: Nodes) => {
-    const first = chars.length
+    const first = length
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
     switch (node.type) {
@@ -68,9 +99,9 @@ export function flattenOverlay(tree: Root, overlay: string): FlatOverlay {
         const firstChild = node.children[0]
         const markerEnd = firstChild?.position?.start.offset ?? end
         const marker = overlay.slice(start, markerEnd).trim()
-        const markerStart = chars.length
+        const markerStart = length
         pushMapped(marker, start, markerEnd)
-        listMarkers.push([markerStart, chars.length])
+        listMarkers.push([markerStart, length])
         separate()
         for (const child of node.children) visit(child)
         separate()
@@ -91,8 +122,22 @@ export function flattenOverlay(tree: Root, overlay: string): FlatOverlay {
       default:
         if ('children' in node) for (const child of node.children) visit(child as Nodes)
     }
-    ranges.set(node, [first, chars.length])
+    ranges.set(node, [first, length])
   }
   visit(tree)
-  return { chars, overlayOffsets, ranges, listMarkers }
+  const text = parts.join('')
+  return {
+    text,
+    length,
+    get chars() {
+      return Array.from(text)
+    },
+    overlayOffsets: overlayOffsets.slice(0, length),
+    ranges,
+    listMarkers
+  }
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff
 }

@@ -64,7 +64,8 @@ export function encodeCsv(records: ReadonlyArray<Record<string, unknown>>, table
 
 /** Records rebuilt from CSV text under `table`; throws when the header differs from the schema. */
 export function decodeCsv(text: string, table: TableSchema): Array<Record<string, unknown>> {
-  const rows: string[][] = parse(text, { record_delimiter: ['\r\n'], relax_column_count: false, bom: false })
+  // Rows end with CRLF as published; LF alone (after a line-ending conversion) is read too.
+  const rows: string[][] = parse(text, { relax_column_count: false, bom: false })
   const [header, ...body] = rows
   const expected = table.fields.map((f) => f.name)
   if (!header || header.join(',') !== expected.join(',')) throw new Error(`CSV header is "${header?.join(',') ?? ''}", expected "${expected.join(',')}"`)

@@ -57,6 +57,15 @@ export function dataPackage(version: string, sources: readonly Source[], tables:
       ...integrity(files.get(source.path)!)
     })
   }
+  resources.push({
+    name: 'timeline',
+    path: 'timeline.svg',
+    format: 'svg',
+    mediatype: 'image/svg+xml',
+    encoding: 'utf-8',
+    description: 'Timeline of the acts by jurisdiction and date, drawn from acts.json and checks.json.',
+    ...integrity(files.get('timeline.svg')!)
+  })
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'khojaly-recognition',

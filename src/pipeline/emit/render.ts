@@ -10,6 +10,7 @@ import { encodeCsv } from './csv-codec.js'
 import { dataPackage } from './datapackage.js'
 import { generateJsonSchemas } from './json-schemas.js'
 import { renderRulesDoc } from './rules-doc.js'
+import { renderTimeline } from './timeline-svg.js'
 import { tableSchemas } from './table-schema.js'
 
 /** Bytes of every file of a build, by folder. */
@@ -33,11 +34,12 @@ export function renderDataset(dataset: Dataset, verbatims: ReadonlyMap<string, B
     data.set(`${entity.name}.csv`, Buffer.from(encodeCsv(records, tables.get(entity.name)!), 'utf8'))
   }
   for (const [name, bytes] of verbatims) data.set(name, bytes)
+  data.set('timeline.svg', Buffer.from(renderTimeline(dataset.acts, dataset.checks), 'utf8'))
   data.set('datapackage.json', jsonText(dataPackage(dataset.version, dataset.sources, tables, data)))
   const schemas = new Map<string, Buffer>()
   for (const [name, schema] of jsonSchemas) schemas.set(name, jsonText(schema))
   const docs = new Map<string, Buffer>([
-    ['codebook.md', Buffer.from(renderCodebook(dataset.version, jsonSchemas, tables), 'utf8')],
+    ['codebook.md', Buffer.from(renderCodebook(dataset.version, Object.fromEntries(entities.map((e) => [e.name, dataset[e.name].length])), jsonSchemas, tables), 'utf8')],
     ['rules.md', Buffer.from(renderRulesDoc(), 'utf8')]
   ])
   return { data, schemas, docs }

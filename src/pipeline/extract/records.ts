@@ -65,12 +65,19 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     return found && found.end > found.start ? verbatim.slice(found.start, found.end) : null
   }
   const textOf = (a: Annotation) => verbatim.slice(a.start, a.end)
+  /** Descendants of an annotation, remembered for this extraction: every field lookup asks again. */
+  const below = new Map<Annotation, readonly Annotation[]>()
+  const descendantsOf = (a: Annotation): readonly Annotation[] => {
+    let found = below.get(a)
+    if (!found) below.set(a, (found = descendants(a)))
+    return found
+  }
 
   /** The clean form of a span: its `:fix` corrections applied, then homoglyphs folded and spaces collapsed. */
   const cleanValueOf = (a: Annotation): string => {
     let text = ''
     let at = a.start
-    for (const fix of descendants(a).filter((d) => d.name === 'fix' && d.attributes.to !== undefined)) {
+    for (const fix of descendantsOf(a).filter((d) => d.name === 'fix' && d.attributes.to !== undefined)) {
       if (fix.start < at) continue
       text += verbatim.slice(at, fix.start) + fix.attributes.to
       at = fix.end
@@ -80,7 +87,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
   const valueOf = (a: Annotation) => (a.attributes.value !== undefined ? a.attributes.value : cleanValueOf(a))
 
   /** Field spans of a record: its descendants, not crossing into another record. */
-  const fieldsOf = (record: Annotation, name: string) => descendants(record).filter((d) => d.name === name)
+  const fieldsOf = (record: Annotation, name: string) => descendantsOf(record).filter((d) => d.name === name)
   const single = (record: Annotation, name: string): Annotation | undefined => {
     const found = fieldsOf(record, name)
     if (found.length > 1) report(found[1]!, name === 'date' ? 'date-duplicate' : 'field-duplicate', `${record.name} "${record.attributes.id}" has more than one :${name} span`)
@@ -100,7 +107,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     let value: string | undefined
     if (given !== undefined) {
       const givenParts = edtfToParts(given)
-      if (!givenParts || !edtfBounds(given)) {
+      if (!givenParts || !cachedEdtfBounds(given)) {
         report(span, 'date-invalid', `edtf="${given}" is not a valid EDTF date of the forms this dataset uses`)
         return none
       }
@@ -127,7 +134,11 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
         return none
       }
     }
-    const bounds = edtfBounds(value)!
+    const bounds = cachedEdtfBounds(value)
+    if (!bounds) {
+      report(span, 'date-invalid', `"${phrase}" gives ${value}, which is not a day of the calendar`)
+      return none
+    }
     return { date: value, dateStart: bounds.start, dateEnd: bounds.end, dateAsWritten: phrase }
   }
 
@@ -243,10 +254,24 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
   }
 
   const builders: Readonly<Record<string, (a: Annotation) => void>> = { act: buildAct, instrument: buildInstrument, figure: buildFigure, fix: buildFix }
-  for (const annotation of annotations.flatMap((a) => [a, ...descendants(a)])) builders[annotation.name]?.(annotation)
+  for (const annotation of annotations.flatMap((a) => [a, ...descendantsOf(a)])) builders[annotation.name]?.(annotation)
 
   out.corrections.push(...homoglyphCorrections(context, provenance))
   return out
+}
+
+const edtfBoundsCache = new Map<string, { start: string; end: string } | undefined>()
+
+/**
+ * `edtfBounds`, remembered: parsing EDTF is costly and a corpus repeats few dates. The
+ * result is frozen, as every caller shares it. Extraction and validation both use this.
+ */
+export function cachedEdtfBounds(value: string): Readonly<{ start: string; end: string }> | undefined {
+  if (edtfBoundsCache.has(value)) return edtfBoundsCache.get(value)
+  if (edtfBoundsCache.size >= 10_000) edtfBoundsCache.clear()
+  const bounds = edtfBounds(value)
+  edtfBoundsCache.set(value, bounds && Object.freeze(bounds))
+  return bounds
 }
 
 /** Corrections for every mixed-script word of the verbatim text, found without markup. */
@@ -255,7 +280,8 @@ function homoglyphCorrections(context: ExtractionContext, provenance: (start: nu
   const corrections: Correction[] = []
   for (const word of findMixedScriptWords(context.verbatim.text)) {
     if (word.normalized === undefined) continue
-    const key = word.normalized.toLowerCase()
+    // Ids are ASCII: letters with marks lose them, other letters become hyphens ("Xocalı" → "xocal").
+    const key = word.normalized.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'word'
     const n = (seen.get(key) ?? 0) + 1
     seen.set(key, n)
     const start = context.verbatim.codePointOffset(word.start)

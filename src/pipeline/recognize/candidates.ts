@@ -32,10 +32,7 @@ const fixedRecognizers: ReadonlyArray<[RecognizerName, RegExp]> = [
 
 /** Finds every candidate in `verbatim`; `names` are the jurisdiction and organization names to look for. */
 export function findCandidates(verbatim: CodePointText, names: readonly string[]): Candidate[] {
-  const namePattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${[...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-    'gu'
-  )
+  const namePattern = namePatternOf(names)
   const candidates: Candidate[] = []
   for (const [recognizer, pattern] of [...fixedRecognizers, ['names', namePattern] as const]) {
     for (const match of verbatim.text.matchAll(pattern)) {
@@ -44,6 +41,22 @@ export function findCandidates(verbatim: CodePointText, names: readonly string[]
     }
   }
   return candidates
+}
+
+/** The last name pattern built, by its list of names: every source of a build passes the same list. */
+let lastNamePattern: { key: string; pattern: RegExp } | undefined
+
+/** One regular expression for all `names`, longest first, each standing as a whole word. */
+function namePatternOf(names: readonly string[]): RegExp {
+  const key = JSON.stringify(names)
+  if (lastNamePattern?.key !== key) {
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${[...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+      'gu'
+    )
+    lastNamePattern = { key, pattern }
+  }
+  return lastNamePattern.pattern
 }
 
 function escapeRegExp(text: string): string {

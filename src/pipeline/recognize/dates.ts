@@ -106,6 +106,10 @@ export function edtfBounds(value: string): { start: string; end: string } | unde
     const endMonth = ((last - 1) % 12) + 1
     return { start, end: isoDay(endYear, endMonth, daysInMonth(endYear, endMonth)) }
   }
+  // The edtf package rolls impossible days over (2011-02-29 becomes 1 March): refuse them here.
+  if (!parts || (parts.month !== undefined && (parts.month < 1 || parts.month > 12))) return undefined
+  if (parts.day !== undefined && (parts.day < 1 || parts.day > daysInMonth(parts.year!, parts.month!))) return undefined
+  if (parts.dayEnd !== undefined && (parts.dayEnd < parts.day! || parts.dayEnd > daysInMonth(parts.year!, parts.month!))) return undefined
   let parsed
   try {
     parsed = edtf(value)

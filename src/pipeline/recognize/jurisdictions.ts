@@ -29,6 +29,14 @@ export function resolveJurisdiction(code: string, organizations: readonly Organi
 
 /** Names of countries and subdivisions in plain English, as candidates for `check`. */
 export function placeNames(): string[] {
+  placeNameList ??= listPlaceNames()
+  return [...placeNameList]
+}
+
+/** The names, computed once: they depend only on the iso-3166 tables. */
+let placeNameList: readonly string[] | undefined
+
+function listPlaceNames(): string[] {
   const names = new Set<string>()
   for (const entry of iso31661) {
     names.add(entry.name)

@@ -9,8 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js'
 import { entities } from '../../schema/entities.js'
 import type { Provenance } from '../../schema/index.js'
 import type { CodePointText } from '../text-positions.js'
-import type { RecordPlace } from '../extract/records.js'
-import { edtfBounds } from '../recognize/dates.js'
+import { cachedEdtfBounds, type RecordPlace } from '../extract/records.js'
 
 /** Verbatim texts by source id, with the path diagnostics should name. */
 export type VerbatimTexts = ReadonlyMap<string, { file: string; text: CodePointText }>
@@ -21,7 +20,7 @@ export type VerbatimTexts = ReadonlyMap<string, { file: string; text: CodePointT
  */
 export function validateDataset(dataset: Dataset, verbatims: VerbatimTexts, places: WeakMap<object, RecordPlace> = new WeakMap()): Diagnostic[] {
   const problems: Diagnostic[] = []
-  const at = (record: { provenance?: Provenance[] }, ruleId: Parameters<typeof diagnostic>[3], message: string) => {
+  const at = (record: { id: string; provenance?: Provenance[] }, ruleId: Parameters<typeof diagnostic>[3], message: string) => {
     const known = places.get(record)
     if (known) {
       problems.push(diagnostic(known.file, known.start, known.end, ruleId, message))
@@ -45,7 +44,8 @@ export function validateDataset(dataset: Dataset, verbatims: VerbatimTexts, plac
       seenIds.set(record.id, entity.recordName)
       for (const p of record.provenance ?? []) checkProvenance(p, record, at, verbatims)
       checkAsWritten(record, at)
-      if (typeof record.date === 'string' && (!edtfBounds(record.date) || edtfBounds(record.date)!.start !== record.dateStart || edtfBounds(record.date)!.end !== record.dateEnd)) {
+      const bounds = typeof record.date === 'string' ? cachedEdtfBounds(record.date) : undefined
+      if (typeof record.date === 'string' && (!bounds || bounds.start !== record.dateStart || bounds.end !== record.dateEnd)) {
         at(record, 'record-invalid', `"${record.id}": dateStart/dateEnd do not bound date ${record.date}`)
       }
     }
@@ -54,6 +54,7 @@ export function validateDataset(dataset: Dataset, verbatims: VerbatimTexts, plac
   for (const figure of dataset.figures) {
     if (figure.statedBy !== null && !actIds.has(figure.statedBy)) at(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${figure.statedBy}", which is not an act`)
   }
+  checkChecks(dataset, at)
   const sourceIds = new Set(dataset.sources.map((s) => s.id))
   for (const entity of entities) {
     for (const record of dataset[entity.name] as Array<{ id: string; provenance?: Provenance[] }>) {
@@ -69,7 +70,7 @@ function showValue(record: Record<string, unknown>, path: PropertyKey[]): string
   return typeof value === 'string' ? ` (value "${value}")` : ''
 }
 
-type Report = (record: { provenance?: Provenance[] }, ruleId: Parameters<typeof diagnostic>[3], message: string) => void
+type Report = (record: { id: string; provenance?: Provenance[] }, ruleId: Parameters<typeof diagnostic>[3], message: string) => void
 
 function checkProvenance(p: Provenance, record: { id: string; provenance?: Provenance[] }, at: Report, verbatims: VerbatimTexts) {
   const verbatim = verbatims.get(p.sourceId)?.text
@@ -90,4 +91,20 @@ function checkAsWritten(record: { id: string; provenance?: Provenance[] }, at: R
     }
   }
   for (const [k, v] of Object.entries(record)) if (k !== 'provenance') visit(v, k)
+}
+
+/**
+ * A check points into one of four entities, which no Table Schema foreign key can say: every
+ * recordId must exist in the entity its recordType names, and every field be a field of it.
+ */
+function checkChecks(dataset: Dataset, at: Report) {
+  for (const check of dataset.checks) {
+    const entity = entities.find((e) => e.recordName === check.recordType)!
+    const records = dataset[entity.name] as Array<{ id: string }>
+    if (!records.some((r) => r.id === check.recordId)) at(check, 'check-reference', `check "${check.id}": no ${check.recordType} has the id "${check.recordId}"`)
+    if (check.field !== null && !(check.field in entity.schema.shape)) {
+      at(check, 'check-reference', `check "${check.id}": ${check.recordType} has no field "${check.field}" (fields: ${Object.keys(entity.schema.shape).join(', ')})`)
+    }
+    if (check.verdict !== 'unverified' && check.citations.length === 0) at(check, 'check-citations', `check "${check.id}" is ${check.verdict} but cites nothing`)
+  }
 }
