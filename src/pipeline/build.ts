@@ -11,6 +11,8 @@ import { renderDataset, type RenderedFiles } from './emit/render.js'
 import { recoverOutput, writeFilesBeside, writeOutputs, type FaultInjection } from './emit/write-output.js'
 import type { RecognizerCoverage } from './coverage.js'
 import { readChecks } from './parse/read-checks.js'
+import { candidateFinder } from './recognize/candidates.js'
+import { placeNames } from './recognize/jurisdictions.js'
 import { organizationsPath, processSource } from './process-source.js'
 import { readOrganizations, type Organization } from './recognize/organizations.js'
 import type { RecordPlace } from './extract/records.js'
@@ -83,9 +85,10 @@ export function check(options: PipelineOptions = {}): CheckResult {
   const verbatimTexts = new Map<string, { file: string; text: CodePointText }>()
   const verbatimBytes = new Map<string, Buffer>()
   const coverage: SourceCoverage[] = []
+  const context = { organizations, findCandidates: candidateFinder([...placeNames(), ...organizations.flatMap((o) => o.aliases)]) }
   const places = new WeakMap<object, RecordPlace>()
   for (const name of overlays) {
-    const processed = processSource(join(sourcesDir, name), organizations, root)
+    const processed = processSource(join(sourcesDir, name), context, root)
     diagnostics.push(...processed.diagnostics)
     coverage.push({ file: relative(root, join(sourcesDir, name)), recognizers: processed.coverage })
     if (processed.source && processed.verbatim) {

@@ -16,9 +16,8 @@ import { parseFrontmatter } from './parse/frontmatter.js'
 import { parseMarkdown } from './parse/parse-markdown.js'
 import { readTextFile } from './parse/read-text-file.js'
 import { resolveVerbatimPath } from './parse/resolve-verbatim-path.js'
-import { findCandidates } from './recognize/candidates.js'
+import type { CandidateFinder } from './recognize/candidates.js'
 import { describeLetter, findMixedScriptWords } from './recognize/homoglyphs.js'
-import { placeNames } from './recognize/jurisdictions.js'
 import type { Organization } from './recognize/organizations.js'
 import { CodePointText } from './text-positions.js'
 
@@ -32,8 +31,14 @@ export interface ProcessedSource {
   diagnostics: Diagnostic[]
 }
 
+/** What every source of a build shares: the registry and the candidate finder made from it. */
+export interface SourceContext {
+  organizations: readonly Organization[]
+  findCandidates: CandidateFinder
+}
+
 /** Processes the overlay at `overlayPath`; diagnostics name files relative to `cwd`. */
-export function processSource(overlayPath: string, organizations: readonly Organization[], cwd = process.cwd()): ProcessedSource {
+export function processSource(overlayPath: string, { organizations, findCandidates }: SourceContext, cwd = process.cwd()): ProcessedSource {
   const file = relative(cwd, overlayPath) || overlayPath
   const done = (diagnostics: Diagnostic[], rest: Partial<ProcessedSource> = {}): ProcessedSource => ({ coverage: [], ...rest, diagnostics })
 
@@ -92,9 +97,8 @@ export function processSource(overlayPath: string, organizations: readonly Organ
     diagnostics.push(diagnostic(verbatimFile, verbatim.pointAt(start), verbatim.pointAt(verbatim.codePointOffset(word.end)), 'homoglyph-unmapped', `"${word.asWritten}" mixes scripts, but ${word.foreignLetters.map(describeLetter).join(', ')} has no Latin look-alike: no correction is made; check the word by hand`))
   }
 
-  const names = [...placeNames(), ...organizations.flatMap((o) => o.aliases)]
   const markers = flat.listMarkers.map(([first, end]): [number, number] => [alignment.verbatimOffsets[first]!, alignment.verbatimOffsets[end - 1]! + 1])
-  const coverage = measureCoverage(findCandidates(verbatim, names), collected.annotations, markers)
+  const coverage = measureCoverage(findCandidates(verbatim), collected.annotations, markers)
   for (const { recognizer, uncovered } of coverage) {
     for (const candidate of uncovered) {
       const start = verbatim.pointAt(candidate.start)

@@ -30,33 +30,29 @@ const fixedRecognizers: ReadonlyArray<[RecognizerName, RegExp]> = [
   ['characterization-terms', anyTermPattern]
 ]
 
-/** Finds every candidate in `verbatim`; `names` are the jurisdiction and organization names to look for. */
-export function findCandidates(verbatim: CodePointText, names: readonly string[]): Candidate[] {
-  const namePattern = namePatternOf(names)
-  const candidates: Candidate[] = []
-  for (const [recognizer, pattern] of [...fixedRecognizers, ['names', namePattern] as const]) {
-    for (const match of verbatim.text.matchAll(pattern)) {
-      const start = verbatim.codePointOffset(match.index)
-      candidates.push({ recognizer, start, end: verbatim.codePointOffset(match.index + match[0].length), text: match[0] })
+/** Finds every candidate in one verbatim text. */
+export type CandidateFinder = (verbatim: CodePointText) => Candidate[]
+
+/**
+ * A finder for `names`, the jurisdiction and organization names to look for, made once per
+ * build: the names make one regular expression, longest first, each a whole word.
+ */
+export function candidateFinder(names: readonly string[]): CandidateFinder {
+  const namePattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${[...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+    'gu'
+  )
+  const recognizers = [...fixedRecognizers, ['names', namePattern] as const]
+  return (verbatim) => {
+    const candidates: Candidate[] = []
+    for (const [recognizer, pattern] of recognizers) {
+      for (const match of verbatim.text.matchAll(pattern)) {
+        const start = verbatim.codePointOffset(match.index)
+        candidates.push({ recognizer, start, end: verbatim.codePointOffset(match.index + match[0].length), text: match[0] })
+      }
     }
+    return candidates
   }
-  return candidates
-}
-
-/** The last name pattern built, by its list of names: every source of a build passes the same list. */
-let lastNamePattern: { key: string; pattern: RegExp } | undefined
-
-/** One regular expression for all `names`, longest first, each standing as a whole word. */
-function namePatternOf(names: readonly string[]): RegExp {
-  const key = JSON.stringify(names)
-  if (lastNamePattern?.key !== key) {
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${[...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-      'gu'
-    )
-    lastNamePattern = { key, pattern }
-  }
-  return lastNamePattern.pattern
 }
 
 function escapeRegExp(text: string): string {
