@@ -122,7 +122,7 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     }
     const span = spanOf(node)
     if (span.start === span.end && node.name !== 'nodata') diagnostics.push(report('span-empty', `"${node.name}" marks no text`))
-    return { name: node.name, attributes, ...span, place, children: [], parent }
+    return { name: node.name, attributes, start: span.start, end: span.end, place, children: [], parent }
   }
 
   visit(tree, undefined, undefined)

@@ -1,0 +1,229 @@
+/**
+ * `npm run bench`: compiles, then measures and writes BENCHMARKS.md.
+ *
+ * 1. Build scaling: a full build of a synthetic corpus of N copies of the seed (N = 1, 10,
+ *    100, 1000), each run in a fresh process, beside the floor (remark-parse +
+ *    remark-directive parsing the same overlays and nothing else), in alternation.
+ * 2. Import cost: `node -e "import('khojaly-recognition')"` against `node -e 0`, in
+ *    alternation, and the list of modules the data entry loads.
+ * 3. check against build on the seed.
+ * 4. The profile before and after the fixes, from bench/before-after.md (written by
+ *    bench/before-after.mjs).
+ *
+ * Speed is measured here, never asserted in a test. Settings (environment):
+ *   BENCH_SIZES=1,10,100,1000  BENCH_RUNS=5  BENCH_IMPORT_RUNS=51  BENCH_CHECK_RUNS=11
+ *   BENCH_OUT=BENCHMARKS.md    BENCH_COMPILE=0 (skip `npm run compile`)
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { join, relative } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { makeCorpus, readSeed, removeCorpus } from './corpus.mjs'
+import { compile, hasGnuTime, loadAverage, machine, runNode, show, stats } from './measure.mjs'
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url))
+const env = process.env
+const options = {
+  sizes: (env.BENCH_SIZES ?? '1,10,100,1000').split(',').map(Number),
+  runs: Number(env.BENCH_RUNS ?? 5),
+  importRuns: Number(env.BENCH_IMPORT_RUNS ?? 51),
+  checkRuns: Number(env.BENCH_CHECK_RUNS ?? 11),
+  out: env.BENCH_OUT ?? join(projectRoot, 'BENCHMARKS.md')
+}
+const child = join(projectRoot, 'bench/child.mjs')
+const log = (message) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0)}s] ${message}\n`)
+const t0 = performance.now()
+
+if (env.BENCH_COMPILE !== '0') {
+  log('npm run compile')
+  compile(projectRoot)
+}
+const host = machine()
+const loadBefore = loadAverage()
+const seed = readSeed(join(projectRoot, 'sources'))
+
+// 1. Build scaling against the floor.
+const scaling = []
+for (const n of options.sizes) {
+  const corpus = makeCorpus(seed, n)
+  log(`N=${n}: corpus of ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.root}`)
+  const runs = { build: [], floor: [] }
+  let records
+  try {
+    for (let r = 0; r < options.runs; r++) {
+      for (const mode of r % 2 === 0 ? ['floor', 'build'] : ['build', 'floor']) {
+        const run = runNode([child, mode, corpus.root, projectRoot])
+        runs[mode].push(run)
+        if (mode === 'build') records = run.report?.records
+        log(`N=${n} run ${r + 1}/${options.runs} ${mode}: ${(run.wallMs / 1000).toFixed(2)} s wall, ${(run.cpuMs / 1000).toFixed(2)} s CPU, ${run.rssMb.toFixed(0)} MB`)
+      }
+    }
+  } finally {
+    removeCorpus(corpus.root)
+  }
+  const figure = (mode, key) => stats(runs[mode].map((run) => run[key]))
+  scaling.push({
+    n,
+    bytes: corpus.bytes,
+    overlayBytes: corpus.overlayBytes,
+    records,
+    build: { wall: figure('build', 'wallMs'), cpu: figure('build', 'cpuMs'), rss: figure('build', 'rssMb') },
+    floor: { wall: figure('floor', 'wallMs'), cpu: figure('floor', 'cpuMs'), rss: figure('floor', 'rssMb') }
+  })
+}
+
+// 2. Import cost of the data entry, in alternation with a bare node.
+log(`import cost: ${options.importRuns} runs each`)
+const nodeOnce = (code) => {
+  const started = process.hrtime.bigint()
+  const result = spawnSync(process.execPath, ['-e', code], { cwd: projectRoot, stdio: 'ignore' })
+  if (result.status !== 0) throw new Error(`node -e "${code}" exited with ${result.status}`)
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
+const importCode = "import('khojaly-recognition')"
+// An empty ES module: what any `import()` costs (Node starts its ES module loader), for reference.
+const emptyModule = join(mkdtempSync(join(os.tmpdir(), 'khojaly-bench-empty-')), 'empty.mjs')
+writeFileSync(emptyModule, 'export {}\n')
+const emptyCode = `import(${JSON.stringify(pathToFileURL(emptyModule).href)})`
+const importCommands = { bare: '0', empty: emptyCode, package: importCode }
+for (let i = 0; i < 3; i++) for (const code of Object.values(importCommands)) nodeOnce(code) // warm the file cache; not counted
+const importTimes = { bare: [], empty: [], package: [] }
+for (let i = 0; i < options.importRuns; i++) {
+  const order = Object.keys(importCommands)
+  for (let k = 0; k < i % 3; k++) order.push(order.shift())
+  for (const name of order) importTimes[name].push(nodeOnce(importCommands[name]))
+}
+rmSync(join(emptyModule, '..'), { recursive: true, force: true })
+const bare = importTimes.bare
+const withImport = importTimes.package
+const modulesFile = join(mkdtempSync(join(os.tmpdir(), 'khojaly-bench-modules-')), 'modules.txt')
+writeFileSync(modulesFile, '')
+spawnSync(process.execPath, ['--import', join(projectRoot, 'bench/record-modules.mjs'), '-e', importCode], { cwd: projectRoot, env: { ...env, BENCH_MODULES_OUT: modulesFile } })
+const loaded = [...new Set(readFileSync(modulesFile, 'utf8').split('\n').filter(Boolean))]
+rmSync(join(modulesFile, '..'), { recursive: true, force: true })
+const own = (url) => url.startsWith('file:') && !url.includes('/node_modules/') && fileURLToPath(url).startsWith(join(projectRoot, 'dist'))
+const thirdParty = loaded.filter((url) => !url.startsWith('node:') && !own(url))
+const paired = (times) => stats(times.map((t, i) => t - bare[i]))
+const importCost = { bare: stats(bare), empty: stats(importTimes.empty), withImport: stats(withImport), pairedPackage: paired(withImport), pairedEmpty: paired(importTimes.empty), loaded, thirdParty }
+
+// 3. check against build on the seed.
+log(`check vs build on the seed: ${options.checkRuns} runs each`)
+const seedRoot = mkdtempSync(join(os.tmpdir(), 'khojaly-bench-seed-'))
+cpSync(join(projectRoot, 'sources'), join(seedRoot, 'sources'), { recursive: true })
+const seedRuns = { check: [], build: [] }
+try {
+  for (const mode of ['check', 'build']) runNode([child, mode, seedRoot, projectRoot]) // warm-up; not counted
+  for (let r = 0; r < options.checkRuns; r++) {
+    for (const mode of r % 2 === 0 ? ['check', 'build'] : ['build', 'check']) seedRuns[mode].push(runNode([child, mode, seedRoot, projectRoot]))
+  }
+} finally {
+  rmSync(seedRoot, { recursive: true, force: true })
+}
+const seedFigure = (mode, key) => stats(seedRuns[mode].map((run) => run[key]))
+const seedCost = Object.fromEntries(['check', 'build'].map((mode) => [mode, { wall: seedFigure(mode, 'wallMs'), cpu: seedFigure(mode, 'cpuMs'), run: stats(seedRuns[mode].map((run) => run.report.runMs)), rss: seedFigure(mode, 'rssMb') }]))
+
+const loadAfter = loadAverage()
+const elapsed = (performance.now() - t0) / 1000
+log(`done in ${elapsed.toFixed(0)} s`)
+writeFileSync(options.out, report())
+log(`wrote ${relative(process.cwd(), options.out) || options.out}`)
+
+function report() {
+  const pass = (ok) => (ok ? '**pass**' : '**FAIL**')
+  const s = (x) => show({ median: x.median / 1000, min: x.min / 1000, max: x.max / 1000 }, 2, ' s')
+  const mb = (x) => show(x, 0, ' MB')
+  const largest = scaling[scaling.length - 1]
+  const at = (n) => scaling.find((row) => row.n === n)
+  const lines = []
+  lines.push('# Benchmarks', '')
+  lines.push('Written by `npm run bench` (bench/run.mjs); do not edit by hand. Every figure is the median of the runs, with the minimum and maximum in brackets. Speed is measured here and never asserted in a test.', '')
+  lines.push('## Machine', '')
+  lines.push('| | |', '|---|---|')
+  lines.push(`| CPU | ${host.cpu} |`, `| Cores | ${host.cores} |`, `| Memory | ${host.memoryGb.toFixed(1)} GB |`, `| OS | ${host.os} |`, `| Node | ${host.node} |`, `| Date | ${host.date} |`)
+  lines.push(`| Load average (1/5/15 min) | ${loadBefore} at the start, ${loadAfter} at the end |`)
+  lines.push(`| Bench time | ${(elapsed / 60).toFixed(1)} min |`, '')
+  lines.push(
+    'The machine is a shared virtual machine: other work ran beside the bench, so wall times carry noise (see the load average and the min–max spread). Measurements are taken in alternation (floor and build, bare node and import, check and build) so that both sides of a comparison see the same conditions. CPU time (user + system, every thread, so it includes V8’s helper threads for garbage collection and compilation) is given beside wall time as a less noisy second view.',
+    ''
+  )
+
+  lines.push('## 1. Build scaling', '')
+  lines.push(
+    `Corpus: N copies of the annotated seed (\`sources/${seed.overlayName}\` and its verbatim text), generated on the fly in a temporary folder by bench/corpus.mjs and removed afterwards: each copy has its own source id, its own verbatim file name and every directive id (\`{#id …}\`) and id reference (\`by=<id>\`) suffixed (\`-c<k>\`). The curated checks (\`sources/checks.yaml\`, one file read whole) are carried once, pointed at copy 1.`,
+    '',
+    `Full build: \`build({ root })\` of the compiled pipeline (dist/pipeline/build.js): read, parse, align, extract, recognize, validate, render and write dist-data/, schemas/ and docs/. Floor: \`unified().use(remarkParse).use(remarkDirective).parse()\` of the same overlays (read from disk, in the same order) and nothing else. Both run in a fresh process (\`node bench/child.mjs build|floor <root>\`); wall time is from spawn to exit, so it includes Node’s start and the imports (the pipeline imports more than the floor; at N = 1000 that is under 1% of the time). Peak RSS: maximum resident set size of the process (${hasGnuTime ? 'GNU time' : 'process.resourceUsage().maxRSS'}). ${options.runs} runs of each per N, floor and build alternating.`,
+    ''
+  )
+  lines.push('| N | corpus (overlays) | records | build wall | floor wall | build ÷ floor (wall) | build CPU | floor CPU | build ÷ floor (CPU) | build peak RSS | floor peak RSS |')
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const row of scaling) {
+    const recordCount = row.records ? Object.values(row.records).reduce((a, b) => a + b, 0) : '?'
+    lines.push(
+      `| ${row.n} | ${(row.bytes / 1e6).toFixed(2)} MB (${(row.overlayBytes / 1e6).toFixed(2)} MB) | ${recordCount} | ${s(row.build.wall)} | ${s(row.floor.wall)} | ${(row.build.wall.median / row.floor.wall.median).toFixed(2)} | ${s(row.build.cpu)} | ${s(row.floor.cpu)} | ${(row.build.cpu.median / row.floor.cpu.median).toFixed(2)} | ${mb(row.build.rss)} | ${mb(row.floor.rss)} |`
+    )
+  }
+  lines.push('')
+  lines.push('| Target | Measured | |', '|---|---:|---|')
+  if (at(1000)) {
+    const ratio = at(1000).build.wall.median / at(1000).floor.wall.median
+    lines.push(`| Full build at N = 1000 at most 1.5 × the floor (wall, medians) | ${ratio.toFixed(2)} × | ${pass(ratio <= 1.5)} |`)
+  } else lines.push(`| Full build at N = 1000 at most 1.5 × the floor | not measured (BENCH_SIZES=${options.sizes.join(',')}) | |`)
+  if (at(1000) && at(100)) {
+    const growth = at(1000).build.wall.median / at(100).build.wall.median
+    lines.push(`| time(1000) ÷ time(100) ≤ 11 (full build, wall, medians) | ${growth.toFixed(2)} | ${pass(growth <= 11)} |`)
+    const floorGrowth = at(1000).floor.wall.median / at(100).floor.wall.median
+    lines.push(`| (the floor's own time(1000) ÷ time(100), for comparison) | ${floorGrowth.toFixed(2)} | |`)
+  } else lines.push('| time(1000) ÷ time(100) ≤ 11 | not measured | |')
+  if (at(1000)) lines.push(`| Peak RSS of the full build at N = 1000 under 400 MB (median; max in brackets) | ${at(1000).build.rss.median.toFixed(0)} MB (max ${at(1000).build.rss.max.toFixed(0)} MB) | ${pass(at(1000).build.rss.max < 400)} |`)
+  else lines.push(`| Peak RSS at N = 1000 under 400 MB | not measured; largest N = ${largest.n}: ${largest.build.rss.median.toFixed(0)} MB | |`)
+  lines.push('')
+
+  lines.push('## 2. Import cost of the data entry', '')
+  lines.push(
+    `\`node -e "import('khojaly-recognition')"\` (the package’s self-reference from the project root, resolving to dist/index.js) against \`node -e 0\`, ${options.importRuns} runs each, in rotating order, after 3 unmeasured runs of each to warm the file cache. Wall time from spawn to exit. For reference, the import of an empty ES module in the same rotation: what any \`import()\` costs, since it starts Node’s ES module loader.`,
+    ''
+  )
+  const added = importCost.withImport.median - importCost.bare.median
+  lines.push('| Command | median | min | max |', '|---|---:|---:|---:|')
+  lines.push(`| \`node -e 0\` | ${importCost.bare.median.toFixed(1)} ms | ${importCost.bare.min.toFixed(1)} ms | ${importCost.bare.max.toFixed(1)} ms |`)
+  lines.push(`| \`node -e "import('<empty module>')"\` (reference) | ${importCost.empty.median.toFixed(1)} ms | ${importCost.empty.min.toFixed(1)} ms | ${importCost.empty.max.toFixed(1)} ms |`)
+  lines.push(`| \`node -e "import('khojaly-recognition')"\` | ${importCost.withImport.median.toFixed(1)} ms | ${importCost.withImport.min.toFixed(1)} ms | ${importCost.withImport.max.toFixed(1)} ms |`)
+  lines.push('')
+  lines.push('| Target | Measured | |', '|---|---:|---|')
+  lines.push(`| At most 20 ms added (difference of the medians) | ${added.toFixed(1)} ms | ${pass(added <= 20)} |`)
+  lines.push(`| (the same, as the median of the differences within each round: package; empty module) | ${importCost.pairedPackage.median.toFixed(1)} ms; ${importCost.pairedEmpty.median.toFixed(1)} ms | |`)
+  lines.push(`| The data entry loads no third-party module | ${importCost.thirdParty.length === 0 ? 'none' : importCost.thirdParty.join(', ')} | ${pass(importCost.thirdParty.length === 0)} |`)
+  lines.push('')
+  lines.push(
+    `Modules the import resolves (recorded by a resolve hook, bench/record-modules.mjs): ${importCost.loaded.map((url) => `\`${url.startsWith('file:') ? relative(projectRoot, fileURLToPath(url)) : url}\``).join(', ')}.`,
+    ''
+  )
+
+  lines.push('## 3. check against build on the seed', '')
+  lines.push(`\`check({ root })\` and \`build({ root })\` on a copy of sources/, each in a fresh process, ${options.checkRuns} runs each, alternating. “After imports” is the time of the call itself.`, '')
+  lines.push('| Command | wall | after imports | CPU | peak RSS |', '|---|---:|---:|---:|---:|')
+  for (const mode of ['check', 'build']) {
+    const c = seedCost[mode]
+    lines.push(`| ${mode} | ${show(c.wall, 0, ' ms')} | ${show(c.run, 0, ' ms')} | ${show(c.cpu, 0, ' ms')} | ${mb(c.rss)} |`)
+  }
+  lines.push('')
+  lines.push('| Target | Measured | |', '|---|---:|---|')
+  lines.push(
+    `| check costs no more than build (medians: wall; time after imports) | ${seedCost.check.wall.median.toFixed(0)} ms vs ${seedCost.build.wall.median.toFixed(0)} ms; ${seedCost.check.run.median.toFixed(0)} ms vs ${seedCost.build.run.median.toFixed(0)} ms | ${pass(seedCost.check.wall.median <= seedCost.build.wall.median && seedCost.check.run.median <= seedCost.build.run.median)} |`
+  )
+  lines.push('', 'check does everything build does except writing the files (build calls check, then writes), so it cannot cost more; a reversed median would be noise.', '')
+
+  lines.push('## 4. Profile, fixes, before and after', '')
+  const fixes = join(projectRoot, 'bench/fixes.md')
+  const beforeAfter = join(projectRoot, 'bench/before-after.measured.md')
+  if (existsSync(fixes)) lines.push(readFileSync(fixes, 'utf8').trim(), '')
+  lines.push('### Before and after', '')
+  lines.push(existsSync(beforeAfter) ? readFileSync(beforeAfter, 'utf8').trim() : 'Not measured yet: run `node bench/before-after.mjs <old tree or git revision>`.', '')
+  lines.push('## Reproducing', '')
+  lines.push(
+    '`npm run bench` (about 20 minutes on the machine above; N = 1000 takes most of it). Quick look: `BENCH_SIZES=1,10,100 BENCH_RUNS=5 npm run bench`. A CPU profile of one build: `node --cpu-prof --cpu-prof-dir=prof bench/child.mjs build <root>`, summarized by stage with `node bench/profile-summary.mjs prof/*.cpuprofile`; a corpus to profile: `node bench/make-corpus.mjs <N>`.',
+    ''
+  )
+  return `${lines.join('\n')}\n`
+}
