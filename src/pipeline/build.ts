@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { Dataset } from './dataset.js'
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
-import { renderDataset, type RenderedFiles } from './emit/render.js'
-import { recoverOutput, writeFilesBeside, writeOutputs, type FaultInjection } from './emit/write-output.js'
+import { renderDataset } from './emit/render.js'
+import { recoverOutput, StagedOutputs, writeFilesBeside, type FaultInjection } from './emit/write-output.js'
 import type { RecognizerCoverage } from './coverage.js'
 import { readChecks } from './parse/read-checks.js'
 import { candidateFinder } from './recognize/candidates.js'
@@ -44,7 +44,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[]
   coverage: SourceCoverage[]
   dataset?: Dataset
-  files?: RenderedFiles
+  /** The verbatim texts' bytes by file name, copied into dist-data/ by `build`. */
+  verbatims?: ReadonlyMap<string, Buffer>
 }
 
 /** The version of this package, which is the version of the dataset it builds. */
@@ -117,24 +118,29 @@ export function check(options: PipelineOptions = {}): CheckResult {
   }
   if (!hasErrors(diagnostics)) diagnostics.push(...validateDataset(dataset, verbatimTexts, places))
   const ok = !hasErrors(diagnostics)
-  return { ok, diagnostics: sortDiagnostics(diagnostics), coverage, ...(ok ? { dataset, files: renderDataset(dataset, verbatimBytes) } : {}) }
+  return { ok, diagnostics: sortDiagnostics(diagnostics), coverage, ...(ok ? { dataset, verbatims: verbatimBytes } : {}) }
 }
 
-/** Checks, then writes dist-data/ and schemas/ when there is no error. */
+/** Checks, then writes dist-data/ and schemas/ (and the generated docs) when there is no error. */
 export function build(options: PipelineOptions = {}): CheckResult {
   const { dataDir, schemasDir, docsDir } = paths(options)
   // An earlier run that died mid-swap is put right first, whatever this run finds.
   recoverOutput(dataDir)
   recoverOutput(schemasDir)
   const result = check(options)
-  if (!result.ok || !result.files) return result
-  writeOutputs(
-    [
-      { dir: dataDir, files: result.files.data },
-      { dir: schemasDir, files: result.files.schemas }
-    ],
-    options.fault
-  )
-  writeFilesBeside(docsDir, result.files.docs)
+  if (!result.ok || !result.dataset || !result.verbatims) return result
+  const staged = new StagedOutputs({ data: dataDir, schemas: schemasDir }, options.fault)
+  const docs = new Map<string, Buffer>()
+  try {
+    for (const file of renderDataset(result.dataset, result.verbatims)) {
+      if (file.folder === 'docs') docs.set(file.name, file.content)
+      else staged.write(file.folder, file.name, file.content)
+    }
+  } catch (error) {
+    staged.abort()
+    throw error
+  }
+  staged.commit()
+  writeFilesBeside(docsDir, docs)
   return result
 }

@@ -83,15 +83,17 @@ export function processSource(overlayPath: string, { organizations, findCandidat
 
   const collected = collectAnnotations(tree, overlay, file, flat, alignment.verbatimOffsets)
   diagnostics.push(...collected.diagnostics)
+  const mixedScriptWords = findMixedScriptWords(verbatim.text)
   const { diagnostics: extractionProblems, ...records } = extractRecords(collected.annotations, {
     sourceId: frontmatter.id,
     file,
     verbatim,
     headings: collected.headings,
-    organizations
+    organizations,
+    mixedScriptWords
   })
   diagnostics.push(...extractionProblems)
-  for (const word of findMixedScriptWords(verbatim.text)) {
+  for (const word of mixedScriptWords) {
     if (word.normalized !== undefined) continue
     const start = verbatim.codePointOffset(word.start)
     diagnostics.push(diagnostic(verbatimFile, verbatim.pointAt(start), verbatim.pointAt(verbatim.codePointOffset(word.end)), 'homoglyph-unmapped', `"${word.asWritten}" mixes scripts, but ${word.foreignLetters.map(describeLetter).join(', ')} has no Latin look-alike: no correction is made; check the word by hand`))

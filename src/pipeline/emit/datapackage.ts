@@ -18,8 +18,8 @@ export function integrity(content: Buffer): { bytes: number; hash: string } {
   return { bytes: content.length, hash: `sha256:${createHash('sha256').update(content).digest('hex')}` }
 }
 
-/** The descriptor for the files already rendered in `files` (name → bytes). */
-export function dataPackage(version: string, sources: readonly Source[], tables: Map<EntityName, TableSchema>, files: ReadonlyMap<string, Buffer>): Record<string, unknown> {
+/** The descriptor for the files already rendered, given by name with their size and hash. */
+export function dataPackage(version: string, sources: readonly Source[], tables: Map<EntityName, TableSchema>, files: ReadonlyMap<string, { bytes: number; hash: string }>): Record<string, unknown> {
   const resources: Array<Record<string, unknown>> = []
   for (const entity of entities) {
     resources.push({
@@ -32,7 +32,7 @@ export function dataPackage(version: string, sources: readonly Source[], tables:
       description: `${entity.description} One row per record; arrays and objects are JSON text; an empty cell is null.`,
       dialect: csvDialect,
       schema: tables.get(entity.name),
-      ...integrity(files.get(`${entity.name}.csv`)!)
+      ...files.get(`${entity.name}.csv`)!
     })
   }
   for (const entity of entities) {
@@ -43,7 +43,7 @@ export function dataPackage(version: string, sources: readonly Source[], tables:
       mediatype: 'application/json',
       encoding: 'utf-8',
       description: `${entity.description} The same records as ${entity.name}.csv, as {"version", "records"}; JSON Schema: schemas/${entity.name}.schema.json.`,
-      ...integrity(files.get(`${entity.name}.json`)!)
+      ...files.get(`${entity.name}.json`)!
     })
   }
   for (const source of sources) {
@@ -54,7 +54,7 @@ export function dataPackage(version: string, sources: readonly Source[], tables:
       mediatype: 'text/plain',
       encoding: 'utf-8',
       description: `Verbatim text of "${source.title}", against which every provenance offset is counted (code points). ${source.rights}`,
-      ...integrity(files.get(source.path)!)
+      ...files.get(source.path)!
     })
   }
   resources.push({
@@ -64,7 +64,7 @@ export function dataPackage(version: string, sources: readonly Source[], tables:
     mediatype: 'image/svg+xml',
     encoding: 'utf-8',
     description: 'Timeline of the acts by jurisdiction and date, drawn from acts.json and checks.json.',
-    ...integrity(files.get('timeline.svg')!)
+    ...files.get('timeline.svg')!
   })
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',

@@ -6,12 +6,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
-/** One folder to replace, with every file it must hold. */
-export interface OutputFolder {
-  dir: string
-  files: ReadonlyMap<string, Buffer>
-}
-
 /** Test-only: throw after this many files written, to prove a failure leaves the old output whole. */
 export interface FaultInjection {
   failAfterWrites?: number
@@ -30,31 +24,49 @@ export function recoverOutput(dir: string): void {
   rmSync(stagingOf(dir), { recursive: true, force: true })
 }
 
-/** Replaces every folder in `outputs` with its files; on failure every folder is left as it was. */
-export function writeOutputs(outputs: readonly OutputFolder[], fault: FaultInjection = {}): void {
-  let writes = 0
-  for (const { dir } of outputs) recoverOutput(dir)
-  try {
-    for (const { dir, files } of outputs) {
-      const staging = stagingOf(dir)
-      mkdirSync(staging, { recursive: true })
-      for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        if (fault.failAfterWrites !== undefined && writes >= fault.failAfterWrites) throw new Error(`injected failure after ${writes} writes`)
-        const path = join(staging, name)
-        mkdirSync(dirname(path), { recursive: true })
-        writeFileSync(path, content)
-        writes++
-        if (!readFileSync(path).equals(content)) throw new Error(`${path} does not read back as written`)
-      }
+/**
+ * Output folders replaced together: files are written one by one into a staging folder
+ * beside each (and read back), then `commit` swaps every folder in; `abort` (or any
+ * failure) leaves every folder as it was and no staging folder behind.
+ */
+export class StagedOutputs {
+  #writes = 0
+
+  /** `dirs` maps a folder name to the folder it replaces. */
+  constructor(
+    readonly dirs: Readonly<Record<string, string>>,
+    readonly fault: FaultInjection = {}
+  ) {
+    for (const dir of Object.values(dirs)) {
+      recoverOutput(dir)
+      mkdirSync(stagingOf(dir), { recursive: true })
     }
-  } catch (error) {
-    for (const { dir } of outputs) rmSync(stagingOf(dir), { recursive: true, force: true })
-    throw error
   }
-  for (const { dir } of outputs) {
-    if (existsSync(dir)) renameSync(dir, previousOf(dir))
-    renameSync(stagingOf(dir), dir)
-    rmSync(previousOf(dir), { recursive: true, force: true })
+
+  /** Writes one file of folder `folder` into its staging folder. */
+  write(folder: string, name: string, content: Buffer): void {
+    const dir = this.dirs[folder]
+    if (dir === undefined) throw new Error(`no output folder "${folder}"`)
+    if (this.fault.failAfterWrites !== undefined && this.#writes >= this.fault.failAfterWrites) throw new Error(`injected failure after ${this.#writes} writes`)
+    const path = join(stagingOf(dir), name)
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, content)
+    this.#writes++
+    if (!readFileSync(path).equals(content)) throw new Error(`${path} does not read back as written`)
+  }
+
+  /** Removes the staging folders; the outputs stay as they were. */
+  abort(): void {
+    for (const dir of Object.values(this.dirs)) rmSync(stagingOf(dir), { recursive: true, force: true })
+  }
+
+  /** Swaps every staging folder in, each by a rename aside and a rename in. */
+  commit(): void {
+    for (const dir of Object.values(this.dirs)) {
+      if (existsSync(dir)) renameSync(dir, previousOf(dir))
+      renameSync(stagingOf(dir), dir)
+      rmSync(previousOf(dir), { recursive: true, force: true })
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { defaultUnitOfMeasure } from '../../schema/vocabularies.js'
 import { diagnostic, type Diagnostic, type Point } from '../diagnostics.js'
 import { cleanText } from '../recognize/clean-text.js'
 import { disagreements, edtfBounds, edtfToParts, partsToEdtf, readDatePhrase } from '../recognize/dates.js'
-import { describeLetter, findMixedScriptWords } from '../recognize/homoglyphs.js'
+import { describeLetter, type MixedScriptWord } from '../recognize/homoglyphs.js'
 import { resolveJurisdiction } from '../recognize/jurisdictions.js'
 import { termOf } from '../recognize/terms.js'
 import { findNumbers, qualifierOf } from '../recognize/numbers.js'
@@ -42,6 +42,8 @@ export interface ExtractionContext {
   verbatim: CodePointText
   headings: readonly SectionHeading[]
   organizations: readonly Organization[]
+  /** The mixed-script words of the verbatim text, found once per source. */
+  mixedScriptWords: readonly MixedScriptWord[]
 }
 
 /** Builds the records of one source from its annotations. */
@@ -278,7 +280,7 @@ export function cachedEdtfBounds(value: string): Readonly<{ start: string; end: 
 function homoglyphCorrections(context: ExtractionContext, provenance: (start: number, end: number) => Provenance): Correction[] {
   const seen = new Map<string, number>()
   const corrections: Correction[] = []
-  for (const word of findMixedScriptWords(context.verbatim.text)) {
+  for (const word of context.mixedScriptWords) {
     if (word.normalized === undefined) continue
     // Ids are ASCII: letters with marks lose them, other letters become hyphens ("Xocalı" → "xocal").
     const key = word.normalized.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'word'

@@ -16,7 +16,8 @@ const latinLookAlike: Readonly<Record<string, string>> = {
 
 const latin = /\p{Script=Latin}/u
 const foreign = /[\p{Script=Cyrillic}\p{Script=Greek}]/u
-const word = /[\p{L}\p{M}]+/gu
+/** A word (letters and marks) with at least one Cyrillic or Greek letter: only these can mix scripts. */
+const wordWithForeignLetter = /[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{M}]*/gu
 
 /** One mixed-script word of a text. */
 export interface MixedScriptWord {
@@ -33,7 +34,7 @@ export interface MixedScriptWord {
 /** Finds words that mix Latin letters with Cyrillic or Greek ones. */
 export function findMixedScriptWords(text: string): MixedScriptWord[] {
   const found: MixedScriptWord[] = []
-  for (const match of text.matchAll(word)) {
+  for (const match of text.matchAll(wordWithForeignLetter)) {
     const letters = Array.from(match[0])
     const foreignLetters = letters.filter((letter) => foreign.test(letter))
     if (foreignLetters.length === 0 || !letters.some((letter) => latin.test(letter))) continue
