@@ -40,7 +40,7 @@ describe('the CSVs rebuild the JSON records exactly', () => {
 
 describe('cells a spreadsheet would run as a formula are neutralized, losslessly', () => {
   const table = { fields: [{ name: 'id', type: 'string' as const }, { name: 'n', type: 'number' as const }, { name: 'list', type: 'array' as const }], missingValues: [''], primaryKey: ['id'] }
-  it.each(['=SUM(A1:A2)', '+1', '-2+3', '@cmd', '\tx', '\rx', "'=quoted formula", "''+twice", "'Sui' for 'Sue'", 'plain'])('%j', async (value) => {
+  it.each(['=SUM(A1:A2)', '+1', '-2+3', '@cmd', '\tx', '\rx', "'=quoted formula", "''+twice", "'Sui' for 'Sue'", 'plain', 'a lone\nline feed', 'a lone\rreturn'])('%j', async (value) => {
     const { encodeCsv, decodeCsv } = await import('../src/pipeline/emit/csv-codec.js')
     const text = encodeCsv([{ id: value, n: -5, list: ['=x'] }], table)
     const [, row] = parse(text) as string[][]
@@ -48,5 +48,14 @@ describe('cells a spreadsheet would run as a formula are neutralized, losslessly
     expect(row![0]).not.toMatch(/^[=+\-@\t\r]/)
     expect(row![1]).toBe('-5') // numbers stay numbers
     expect(decodeCsv(text, table)).toEqual([{ id: value, n: -5, list: ['=x'] }])
+  })
+})
+
+describe('a cell with a line break inside is quoted', () => {
+  it.each(['a lone\nline feed', 'a lone\rreturn', 'a\r\nwindows break'])('%j', async (value) => {
+    const { encodeCsv } = await import('../src/pipeline/emit/csv-codec.js')
+    const text = encodeCsv([{ id: value }], { fields: [{ name: 'id', type: 'string' }], missingValues: [''], primaryKey: ['id'] })
+    // A reader that splits rows at any line break must not see a row end inside the cell.
+    expect(text).toBe(`id\r\n"${value}"\r\n`)
   })
 })

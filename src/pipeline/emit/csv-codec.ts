@@ -59,7 +59,9 @@ export function decodeCell(cell: string, type: TableSchema['fields'][number]['ty
 export function encodeCsv(records: ReadonlyArray<Record<string, unknown>>, table: TableSchema): string {
   const header = table.fields.map((f) => f.name)
   const rows = records.map((record) => header.map((name) => encodeCell(record[name])))
-  return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /^\s|\s$/ })
+  // csv-stringify quotes a cell holding the record delimiter (CRLF) but not a lone CR or LF:
+  // quote those too, and cells with leading or trailing whitespace, which readers may trim.
+  return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: [/^\s|\s$/, /[\r\n]/] })
 }
 
 /** Records rebuilt from CSV text under `table`; throws when the header differs from the schema. */
