@@ -41,8 +41,9 @@ export function renderTimeline(acts: readonly Act[], checks: readonly Check[]): 
   const dated = acts.filter((a) => a.dateStart !== null && a.dateEnd !== null)
   const undated = acts.filter((a) => a.dateStart === null)
   const rows = [...new Set(dated.map((a) => `${a.level}|${a.jurisdictionName}`))].sort((a, b) => levelOrder(a) - levelOrder(b) || (a < b ? -1 : 1))
-  const firstYear = Math.min(...dated.map((a) => Number(a.dateStart!.slice(0, 4))))
-  const lastYear = Math.max(...dated.map((a) => Number(a.dateEnd!.slice(0, 4)))) + 1
+  // A loop, not Math.min(...list): spreading a very long list overflows the call stack.
+  const firstYear = dated.reduce((min, a) => Math.min(min, Number(a.dateStart!.slice(0, 4))), Infinity)
+  const lastYear = dated.reduce((max, a) => Math.max(max, Number(a.dateEnd!.slice(0, 4))), -Infinity) + 1
   const t0 = Date.UTC(firstYear, 0, 1)
   const t1 = Date.UTC(lastYear, 0, 1)
   const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (width - left - right)
