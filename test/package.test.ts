@@ -156,6 +156,14 @@ describe('installed into a fresh project', () => {
     for (const parser of ['unified', 'remark-parse', 'yaml', 'csv-parse', 'csv-stringify', 'ajv', 'edtf', 'iso-3166']) {
       expect(installed).not.toContain(parser)
     }
+    // The bin works through npm's link without the optional peers for --version and --help,
+    // and says what to install (exit 2) when a command needs them.
+    const bin = join(dir, 'node_modules/.bin/khojaly-recognition')
+    expect(run(bin, ['--version'], dir).stdout.trim()).toBe(readJson(join(root, 'package.json')).version)
+    expect(run(bin, ['--help'], dir).status).toBe(0)
+    const needsPeers = run(bin, ['check'], dir)
+    expect(needsPeers.status).toBe(2)
+    expect(needsPeers.stderr).toMatch(/npm install .*unified/)
   }, slow)
 
   it('(a) ESM TypeScript with moduleResolution nodenext type-checks code using Act, Figure, Instrument, and runs it', () => {

@@ -3,6 +3,8 @@
  * The command line: `build`, `check` and `validate <file>`. Exit 0 when all is well, 1 on
  * invalid input, 2 on a usage error.
  */
+import { realpathSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { commands, usage, type CommandName } from './commands.js'
 
@@ -46,5 +48,6 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   return command.run(rest, { format: values.format === 'json' ? 'json' : 'text', root: values.root, out, err })
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync(process.argv[1])}`).href
+// Run when this file is the program (also through npm's bin link), not when imported by a test.
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href
 if (invokedDirectly) process.exitCode = await main(process.argv.slice(2))
