@@ -109,7 +109,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     let value: string | undefined
     if (given !== undefined) {
       const givenParts = edtfToParts(given)
-      if (!givenParts || !cachedEdtfBounds(given)) {
+      if (!givenParts || !edtfBounds(given)) {
         report(span, 'date-invalid', `edtf="${given}" is not a valid EDTF date of the forms this dataset uses`)
         return none
       }
@@ -136,7 +136,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
         return none
       }
     }
-    const bounds = cachedEdtfBounds(value)
+    const bounds = edtfBounds(value)
     if (!bounds) {
       report(span, 'date-invalid', `"${phrase}" gives ${value}, which is not a day of the calendar`)
       return none
@@ -260,20 +260,6 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
 
   out.corrections.push(...homoglyphCorrections(context, provenance))
   return out
-}
-
-const edtfBoundsCache = new Map<string, { start: string; end: string } | undefined>()
-
-/**
- * `edtfBounds`, remembered: parsing EDTF is costly and a corpus repeats few dates. The
- * result is frozen, as every caller shares it. Extraction and validation both use this.
- */
-export function cachedEdtfBounds(value: string): Readonly<{ start: string; end: string }> | undefined {
-  if (edtfBoundsCache.has(value)) return edtfBoundsCache.get(value)
-  if (edtfBoundsCache.size >= 10_000) edtfBoundsCache.clear()
-  const bounds = edtfBounds(value)
-  edtfBoundsCache.set(value, bounds && Object.freeze(bounds))
-  return bounds
 }
 
 /** Corrections for every mixed-script word of the verbatim text, found without markup. */

@@ -94,8 +94,22 @@ export function disagreements(phrase: DateParts, value: DateParts): string[] {
   return (['year', 'month', 'day', 'dayEnd', 'subYear'] as const).filter((key) => phrase[key] !== undefined && phrase[key] !== value[key])
 }
 
-/** First and last day (ISO dates) an EDTF value can mean; undefined if it is not valid EDTF. */
-export function edtfBounds(value: string): { start: string; end: string } | undefined {
+/** Bounds already computed, by EDTF value: parsing EDTF is costly and a corpus repeats few dates. */
+const boundsCache = new Map<string, Readonly<{ start: string; end: string }> | undefined>()
+
+/**
+ * First and last day (ISO dates) an EDTF value can mean; undefined if it is not valid EDTF.
+ * Remembered per value, and frozen, since every caller shares the result.
+ */
+export function edtfBounds(value: string): Readonly<{ start: string; end: string }> | undefined {
+  if (boundsCache.has(value)) return boundsCache.get(value)
+  if (boundsCache.size >= 10_000) boundsCache.clear()
+  const bounds = computeBounds(value)
+  boundsCache.set(value, bounds && Object.freeze(bounds))
+  return bounds
+}
+
+function computeBounds(value: string): { start: string; end: string } | undefined {
   const parts = edtfToParts(value)
   if (parts?.subYear !== undefined) {
     const range = subYearMonths[parts.subYear]

@@ -9,7 +9,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js'
 import { entities } from '../../schema/entities.js'
 import type { Provenance } from '../../schema/index.js'
 import type { CodePointText } from '../text-positions.js'
-import { cachedEdtfBounds, type RecordPlace } from '../extract/records.js'
+import type { RecordPlace } from '../extract/records.js'
+import { edtfBounds } from '../recognize/dates.js'
 
 /** Verbatim texts by source id, with the path diagnostics should name. */
 export type VerbatimTexts = ReadonlyMap<string, { file: string; text: CodePointText }>
@@ -44,7 +45,7 @@ export function validateDataset(dataset: Dataset, verbatims: VerbatimTexts, plac
       seenIds.set(record.id, entity.recordName)
       for (const p of record.provenance ?? []) checkProvenance(p, record, at, verbatims)
       checkAsWritten(record, at)
-      const bounds = typeof record.date === 'string' ? cachedEdtfBounds(record.date) : undefined
+      const bounds = typeof record.date === 'string' ? edtfBounds(record.date) : undefined
       if (typeof record.date === 'string' && (!bounds || bounds.start !== record.dateStart || bounds.end !== record.dateEnd)) {
         at(record, 'record-invalid', `"${record.id}": dateStart/dateEnd do not bound date ${record.date}`)
       }
