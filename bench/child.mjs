@@ -36,7 +36,9 @@ if (mode === 'floor') {
     console.error(result.diagnostics.slice(0, 5))
     process.exit(1)
   }
-  done = { ok: result.ok, diagnostics: result.diagnostics.length, records: Object.fromEntries(Object.entries(result.dataset).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.length])) }
+  // build returns how many records it wrote; check returns the dataset itself.
+  const records = result.counts ?? Object.fromEntries(Object.entries(result.dataset).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.length]))
+  done = { ok: result.ok, diagnostics: result.diagnostics.length, records }
 }
 const ended = performance.now()
 const cpu = process.cpuUsage()

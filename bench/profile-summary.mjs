@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 export const stageNames = [
   'parseMarkdown', 'parseFrontmatter', 'lintOverlay', 'readTextFile', 'resolveVerbatimPath', 'CodePointText', 'flattenOverlay', 'alignToVerbatim',
   'collectAnnotations', 'extractRecords', 'placeNames', 'candidateFinder', 'measureCoverage', 'readOrganizations', 'readChecks',
-  'validateDataset', 'renderDataset', 'writeOutputs', 'writeFilesBeside', 'recoverOutput', 'sortDiagnostics'
+  'validateDataset', 'renderDataset', 'validateSourceRecords', 'addRecords', 'addSource', 'finish', 'writeFilesBeside', 'recoverOutput', 'sortDiagnostics'
 ]
 
 export function summarize(path, top = 25) {

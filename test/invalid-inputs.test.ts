@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { isAbsolute, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { build, check, type CheckResult } from '../src/pipeline/build.js'
+import { build, check, type BuildResult, type CheckResult } from '../src/pipeline/build.js'
 import { formatDiagnostics, type Diagnostic } from '../src/pipeline/diagnostics.js'
 import { rules, type RuleId } from '../src/pipeline/rules.js'
 
@@ -276,7 +276,7 @@ describe('a build that fails leaves the previous output byte for byte', () => {
       const root = builtRoot()
       const before = outputsOf(root)
       replaceSources(root, { invalid: name })
-      let result: CheckResult | undefined
+      let result: BuildResult | undefined
       expect(() => {
         result = build({ root })
       }).not.toThrow()

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { check } from '../src/pipeline/build.js'
 import { rules, type RuleId } from '../src/pipeline/rules.js'
-import { validateDataset } from '../src/pipeline/validate/validate-dataset.js'
+import { validateSourceRecords } from '../src/pipeline/validate/validate-records.js'
 import { CodePointText } from '../src/pipeline/text-positions.js'
 import { writeSource } from './helpers/fixture.js'
 
@@ -42,8 +42,7 @@ describe('rules that the catalogue of invalid inputs does not reach', () => {
       stance: [], people: [], notes: null,
       provenance: [{ sourceId: 'doc', start: 0, end: 52, quote: 'On March 4, 2011, the Senate of Pakistan adopted it!', line: 1, column: 1, section: null }]
     }
-    const dataset = { version: '1.0.0', sources: [], instruments: [], acts: [act], figures: [], corrections: [], checks: [] }
-    const ids = validateDataset(dataset as never, new Map([['doc', { file: 'doc.txt', text: verbatim }]])).map((d) => d.ruleId)
+    const ids = validateSourceRecords({ acts: [act] }, { sourceId: 'doc', file: 'doc.txt', text: verbatim }).map((d) => d.ruleId)
     expect(ids).toContain('provenance-mismatch')
     expect(ids).toContain('as-written-outside-quote')
   })

@@ -1,23 +1,20 @@
 /**
  * The pipeline's two commands. `check` runs every source through parse, align, extract,
- * recognize and validate and reports; `build` does the same and, when nothing is wrong,
- * emits dist-data/ and schemas/ atomically. On any error nothing is written.
+ * recognize and validate and reports, returning the dataset; `build` does the same and,
+ * when nothing is wrong, emits dist-data/ and schemas/ atomically. Build writes each source's
+ * records into staging folders as soon as they are validated, so its memory does not grow
+ * with the dataset; on any error the staging folders are dropped and nothing is written.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
-import type { Dataset } from './dataset.js'
-import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
-import { renderDataset } from './emit/render.js'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { EntityName } from '../schema/entities.js'
+import { DatasetCollector, type Dataset } from './dataset.js'
+import type { Diagnostic } from './diagnostics.js'
+import { DatasetWriter } from './emit/dataset-writer.js'
 import { recoverOutput, StagedOutputs, writeFilesBeside, type FaultInjection } from './emit/write-output.js'
-import type { RecognizerCoverage } from './coverage.js'
-import { readChecks } from './parse/read-checks.js'
-import { candidateFinder } from './recognize/candidates.js'
-import { placeNames } from './recognize/jurisdictions.js'
-import { organizationsPath, processSource } from './process-source.js'
-import { readOrganizations, type Organization } from './recognize/organizations.js'
-import type { RecordPlace } from './extract/records.js'
-import type { CodePointText } from './text-positions.js'
-import { validateDataset } from './validate/validate-dataset.js'
+import { processSources, type SourceCoverage } from './process-sources.js'
+
+export type { SourceCoverage } from './process-sources.js'
 
 /** Where the pipeline reads and writes; every path defaults to the project layout under `root`. */
 export interface PipelineOptions {
@@ -32,20 +29,20 @@ export interface PipelineOptions {
   fault?: FaultInjection
 }
 
-/** Coverage of one source's candidates. */
-export interface SourceCoverage {
-  file: string
-  recognizers: RecognizerCoverage[]
-}
-
-/** What `check` finds. */
+/** What `check` finds: every diagnostic, the coverage, and the dataset when there is no error. */
 export interface CheckResult {
   ok: boolean
   diagnostics: Diagnostic[]
   coverage: SourceCoverage[]
   dataset?: Dataset
-  /** The verbatim texts' bytes by file name, copied into dist-data/ by `build`. */
-  verbatims?: ReadonlyMap<string, Buffer>
+}
+
+/** What `build` did: every diagnostic, the coverage, and how many records each file holds when written. */
+export interface BuildResult {
+  ok: boolean
+  diagnostics: Diagnostic[]
+  coverage: SourceCoverage[]
+  counts?: Record<EntityName, number>
 }
 
 /** The version of this package, which is the version of the dataset it builds. */
@@ -65,82 +62,35 @@ function paths(options: PipelineOptions) {
   }
 }
 
-/** Checks every source and renders the output in memory; writes nothing. */
+/** Checks every source and returns the whole dataset in memory; writes nothing. */
 export function check(options: PipelineOptions = {}): CheckResult {
-  const { root, sourcesDir } = paths(options)
-  const diagnostics: Diagnostic[] = []
-  let organizations: Organization[] = []
-  const registry = organizationsPath(sourcesDir)
-  try {
-    organizations = readOrganizations(registry)
-  } catch (error) {
-    diagnostics.push(diagnostic(relative(root, registry), fileStart, undefined, 'registry-invalid', (error as Error).message.split('\n')[0]!.replaceAll(registry, relative(root, registry))))
-  }
-  let overlays: string[] = []
-  try {
-    overlays = readdirSync(sourcesDir).filter((name) => name.endsWith('.md')).sort()
-  } catch {
-    diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', `no sources folder at ${sourcesDir}`))
-  }
-  const dataset: Dataset = { version: packageVersion(), sources: [], instruments: [], acts: [], figures: [], corrections: [], checks: [] }
-  const verbatimTexts = new Map<string, { file: string; text: CodePointText }>()
-  const verbatimBytes = new Map<string, Buffer>()
-  const coverage: SourceCoverage[] = []
-  const context = { organizations, findCandidates: candidateFinder([...placeNames(), ...organizations.flatMap((o) => o.aliases)]) }
-  const places = new WeakMap<object, RecordPlace>()
-  for (const name of overlays) {
-    const processed = processSource(join(sourcesDir, name), context, root)
-    diagnostics.push(...processed.diagnostics)
-    coverage.push({ file: relative(root, join(sourcesDir, name)), recognizers: processed.coverage })
-    if (processed.source && processed.verbatim) {
-      dataset.sources.push(processed.source)
-      verbatimTexts.set(processed.source.id, { file: relative(root, join(sourcesDir, processed.verbatim.name)), text: processed.verbatim.text })
-      verbatimBytes.set(processed.verbatim.name, processed.verbatim.bytes)
-    }
-    if (processed.records) {
-      for (const record of [...processed.records.instruments, ...processed.records.acts, ...processed.records.figures, ...processed.records.corrections]) {
-        const place = processed.records.places.get(record)
-        if (place) places.set(record, place)
-      }
-      dataset.instruments.push(...processed.records.instruments)
-      dataset.acts.push(...processed.records.acts)
-      dataset.figures.push(...processed.records.figures)
-      dataset.corrections.push(...processed.records.corrections)
-    }
-  }
-  const checksFile = join(sourcesDir, 'checks.yaml')
-  const checks = readChecks(checksFile, relative(root, checksFile))
-  diagnostics.push(...checks.diagnostics)
-  for (const check of checks.checks) places.set(check, checks.places.get(check)!)
-  dataset.checks.push(...checks.checks)
-  if (overlays.length === 0 && diagnostics.length === 0) {
-    diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', 'no overlay (*.md) in the sources folder'))
-  }
-  if (!hasErrors(diagnostics)) diagnostics.push(...validateDataset(dataset, verbatimTexts, places))
-  const ok = !hasErrors(diagnostics)
-  return { ok, diagnostics: sortDiagnostics(diagnostics), coverage, ...(ok ? { dataset, verbatims: verbatimBytes } : {}) }
+  const collector = new DatasetCollector(packageVersion())
+  const { ok, diagnostics, coverage, checks } = processSources(paths(options), collector)
+  if (!ok) return { ok, diagnostics, coverage }
+  collector.dataset.checks.push(...checks)
+  return { ok, diagnostics, coverage, dataset: collector.dataset }
 }
 
-/** Checks, then writes dist-data/ and schemas/ (and the generated docs) when there is no error. */
-export function build(options: PipelineOptions = {}): CheckResult {
-  const { dataDir, schemasDir, docsDir } = paths(options)
+/** Checks, and writes dist-data/ and schemas/ (and the generated docs) when there is no error. */
+export function build(options: PipelineOptions = {}): BuildResult {
+  const where = paths(options)
   // An earlier run that died mid-swap is put right first, whatever this run finds.
-  recoverOutput(dataDir)
-  recoverOutput(schemasDir)
-  const result = check(options)
-  if (!result.ok || !result.dataset || !result.verbatims) return result
-  const staged = new StagedOutputs({ data: dataDir, schemas: schemasDir }, options.fault)
-  const docs = new Map<string, Buffer>()
+  recoverOutput(where.dataDir)
+  recoverOutput(where.schemasDir)
+  const staged = new StagedOutputs({ data: where.dataDir, schemas: where.schemasDir }, options.fault)
   try {
-    for (const file of renderDataset(result.dataset, result.verbatims)) {
-      if (file.folder === 'docs') docs.set(file.name, file.content)
-      else staged.write(file.folder, file.name, file.content)
+    const writer = new DatasetWriter(packageVersion(), staged)
+    const { ok, diagnostics, coverage, checks } = processSources(where, writer)
+    if (!ok) {
+      staged.abort()
+      return { ok, diagnostics, coverage }
     }
+    const { docs, counts } = writer.finish(checks)
+    staged.commit()
+    writeFilesBeside(where.docsDir, docs)
+    return { ok, diagnostics, coverage, counts }
   } catch (error) {
     staged.abort()
     throw error
   }
-  staged.commit()
-  writeFilesBeside(docsDir, docs)
-  return result
 }

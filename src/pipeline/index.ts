@@ -1,6 +1,6 @@
 /** The pipeline: sources → dist-data/ and schemas/. Needs the parser stack (optional peer dependencies). */
 export { build, check, packageVersion } from './build.js'
-export type { CheckResult, PipelineOptions, SourceCoverage } from './build.js'
+export type { BuildResult, CheckResult, PipelineOptions, SourceCoverage } from './build.js'
 export type { RecognizerCoverage } from './coverage.js'
 export type { Dataset } from './dataset.js'
 export { formatDiagnostics } from './diagnostics.js'

@@ -55,13 +55,25 @@ export function decodeCell(cell: string, type: TableSchema['fields'][number]['ty
   }
 }
 
-/** CSV text of `records` under `table`. */
+/** CSV text of `records` under `table`: the header row, then one row per record. */
 export function encodeCsv(records: ReadonlyArray<Record<string, unknown>>, table: TableSchema): string {
-  const header = table.fields.map((f) => f.name)
-  const rows = records.map((record) => header.map((name) => encodeCell(record[name])))
+  return encodeCsvHeader(table) + encodeCsvRows(records, table)
+}
+
+/** The header row of a CSV file under `table`. */
+export function encodeCsvHeader(table: TableSchema): string {
+  return stringifyRows([table.fields.map((f) => f.name)])
+}
+
+/** The rows of `records` under `table`, without the header: a file may be written a batch of rows at a time. */
+export function encodeCsvRows(records: ReadonlyArray<Record<string, unknown>>, table: TableSchema): string {
+  return records.length === 0 ? '' : stringifyRows(records.map((record) => table.fields.map((f) => encodeCell(record[f.name]))))
+}
+
+function stringifyRows(rows: string[][]): string {
   // csv-stringify quotes a cell holding the record delimiter (CRLF) but not a lone CR or LF:
   // quote those too, and cells with leading or trailing whitespace, which readers may trim.
-  return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: [/^\s|\s$/, /[\r\n]/] })
+  return stringify(rows, { record_delimiter: 'windows', quoted_match: [/^\s|\s$/, /[\r\n]/] })
 }
 
 /** Records rebuilt from CSV text under `table`; throws when the header differs from the schema. */

@@ -2,7 +2,6 @@
  * The Frictionless Data Package (v2) descriptor of dist-data/: every file as a resource
  * with its size and sha256, each CSV with its Table Schema.
  */
-import { createHash } from 'node:crypto'
 import type { EntityName } from '../../schema/entities.js'
 import { entities } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
@@ -12,11 +11,6 @@ import type { TableSchema } from './table-schema.js'
 export const dataLicense = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' }
 
 const csvDialect = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true }
-
-/** Size and hash of a file's bytes, as Frictionless wants them. */
-export function integrity(content: Buffer): { bytes: number; hash: string } {
-  return { bytes: content.length, hash: `sha256:${createHash('sha256').update(content).digest('hex')}` }
-}
 
 /** The descriptor for the files already rendered, given by name with their size and hash. */
 export function dataPackage(version: string, sources: readonly Source[], tables: Map<EntityName, TableSchema>, files: ReadonlyMap<string, { bytes: number; hash: string }>): Record<string, unknown> {

@@ -7,6 +7,18 @@
  */
 import type { Act, Check } from '../../schema/index.js'
 
+/** What the timeline draws of an act: the build keeps this much of each act, not the record. */
+export type TimelineAct = Pick<Act, 'id' | 'date' | 'dateStart' | 'dateEnd' | 'dateAsWritten' | 'level' | 'jurisdictionName' | 'body' | 'actType' | 'characterization'>
+
+/**
+ * The timeline's fields of `act`, as a copy with strings of their own: a value sliced from a
+ * source text keeps the whole text alive in V8, and the build lets the texts go.
+ */
+export function timelineActOf(act: Act): TimelineAct {
+  const { id, date, dateStart, dateEnd, dateAsWritten, level, jurisdictionName, body, actType, characterization } = act
+  return JSON.parse(JSON.stringify({ id, date, dateStart, dateEnd, dateAsWritten, level, jurisdictionName, body, actType, characterization })) as TimelineAct
+}
+
 /** One letter per characterization, in the legend's order. */
 const letters: Readonly<Record<Act['characterization'][number], string>> = {
   genocide: 'G',
@@ -29,7 +41,7 @@ const fixed = (n: number) => (Math.round(n * 10) / 10).toString()
 const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))
 
 /** The sign for an act's checks: "!" corrected, "?" disputed, "" neither. */
-function signOf(act: Act, checks: readonly Check[]): string {
+function signOf(act: TimelineAct, checks: readonly Check[]): string {
   const relevant = checks.filter((c) => c.recordType === 'act' && c.recordId === act.id && keyFields.has(c.field))
   if (relevant.some((c) => c.verdict === 'corrected')) return '!'
   if (relevant.some((c) => c.verdict === 'disputed')) return '?'
@@ -37,7 +49,7 @@ function signOf(act: Act, checks: readonly Check[]): string {
 }
 
 /** SVG text of the timeline. */
-export function renderTimeline(acts: readonly Act[], checks: readonly Check[]): string {
+export function renderTimeline(acts: readonly TimelineAct[], checks: readonly Check[]): string {
   const dated = acts.filter((a) => a.dateStart !== null && a.dateEnd !== null)
   const undated = acts.filter((a) => a.dateStart === null)
   const rows = [...new Set(dated.map((a) => `${a.level}|${a.jurisdictionName}`))].sort((a, b) => levelOrder(a) - levelOrder(b) || (a < b ? -1 : 1))

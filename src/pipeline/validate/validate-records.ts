@@ -1,0 +1,108 @@
+/**
+ * The validate stage for one source's records, run as soon as the source is extracted, while
+ * its verbatim text is at hand: every record parses with its zod schema; every provenance
+ * points into this source, its quote equals its slice of the verbatim text and its line and
+ * column point at its start; every `…AsWritten` value stands inside the record's quotes;
+ * `dateStart`/`dateEnd` bound `date`. Rules that JSON Schema cannot state live here.
+ * Checks across sources (ids, references) are the record index's (record-index.ts).
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics.js'
+import { entities, type EntityName } from '../../schema/entities.js'
+import type { Provenance } from '../../schema/index.js'
+import type { CodePointText } from '../text-positions.js'
+import type { RecordPlace } from '../extract/records.js'
+import { edtfBounds } from '../recognize/dates.js'
+
+/** A record as validation sees it: an id, maybe provenance, any other fields. */
+export type AnyRecord = Record<string, unknown> & { id: string; provenance?: Provenance[] }
+
+/** Reports a problem of a record, placed where the reader can fix it. */
+export type RecordReport = (record: AnyRecord, ruleId: Parameters<typeof diagnostic>[3], message: string) => void
+
+/**
+ * A reporter that places a record's problem at its directive in the overlay when `places`
+ * knows it, else at its first quote in `verbatimFile`, else at the start of `fallbackFile`.
+ */
+export function recordReporter(problems: Diagnostic[], places: WeakMap<object, RecordPlace>, verbatimFile: (sourceId: string) => string | undefined, fallbackFile = 'dataset'): RecordReport {
+  return (record, ruleId, message) => {
+    const known = places.get(record)
+    if (known) {
+      problems.push(diagnostic(known.file, known.start, known.end, ruleId, message))
+      return
+    }
+    const first = record.provenance?.[0]
+    const place = first ? { line: first.line, column: first.column } : { line: 1, column: 1 }
+    const file = first ? (verbatimFile(first.sourceId) ?? first.sourceId) : fallbackFile
+    problems.push(diagnostic(file, place, undefined, ruleId, message))
+  }
+}
+
+/** One source's verbatim text, by the id its provenance names, and the path diagnostics name. */
+export interface VerbatimOfSource {
+  sourceId: string
+  file: string
+  text: CodePointText
+}
+
+/** The records one source yields, by entity. */
+export type RecordsByEntity = Partial<Record<EntityName, readonly AnyRecord[]>>
+
+/** Checks the records of one source against their schemas and its verbatim text. */
+export function validateSourceRecords(records: RecordsByEntity, verbatim: VerbatimOfSource, places: WeakMap<object, RecordPlace> = new WeakMap()): Diagnostic[] {
+  const problems: Diagnostic[] = []
+  const at = recordReporter(problems, places, (sourceId) => (sourceId === verbatim.sourceId ? verbatim.file : undefined))
+  for (const entity of entities) {
+    for (const record of records[entity.name] ?? []) {
+      validateRecordSchema(entity, record, at)
+      for (const p of record.provenance ?? []) checkProvenance(p, record, at, verbatim)
+      checkAsWritten(record, at)
+      checkDateBounds(record, at)
+    }
+  }
+  return problems
+}
+
+/** Every issue of `record` against its entity's zod schema, with the offending value. */
+export function validateRecordSchema(entity: (typeof entities)[number], record: AnyRecord, at: RecordReport): void {
+  const parsed = entity.schema.safeParse(record)
+  if (parsed.success) return
+  for (const issue of parsed.error.issues) at(record, 'record-invalid', `${entity.recordName} "${record.id}": ${issue.path.join('.') || '(record)'}: ${issue.message}${showValue(record, issue.path)}`)
+}
+
+function showValue(record: Record<string, unknown>, path: PropertyKey[]): string {
+  let value: unknown = record
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key]
+  return typeof value === 'string' ? ` (value "${value}")` : ''
+}
+
+function checkProvenance(p: Provenance, record: AnyRecord, at: RecordReport, verbatim: VerbatimOfSource) {
+  // A record comes from one source, so its quotes can only be checked against that source.
+  if (p.sourceId !== verbatim.sourceId) {
+    at(record, 'reference-missing', `"${record.id}" points into source "${p.sourceId}", which is not the source it comes from ("${verbatim.sourceId}")`)
+    return
+  }
+  const text = verbatim.text
+  if (text.slice(p.start, p.end) !== p.quote || p.end > text.length) at(record, 'provenance-mismatch', `"${record.id}": quote differs from the verbatim text at ${p.start}..${p.end}`)
+  const point = text.pointAt(p.start)
+  if (point.line !== p.line || point.column !== p.column) at(record, 'provenance-mismatch', `"${record.id}": line/column ${p.line}:${p.column} do not point at offset ${p.start} (${point.line}:${point.column})`)
+}
+
+/** Every field whose name ends in `AsWritten`, at any depth, must occur in the record's own quotes. */
+function checkAsWritten(record: AnyRecord, at: RecordReport) {
+  const quotes = (record.provenance ?? []).map((p) => p.quote)
+  const visit = (value: unknown, key: string) => {
+    if (Array.isArray(value)) value.forEach((v) => visit(v, key))
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k)
+    else if ((key.endsWith('AsWritten') || key === 'asWritten') && typeof value === 'string' && !quotes.some((q) => q.includes(value))) {
+      at(record, 'as-written-outside-quote', `"${record.id}": ${key} "${value}" does not occur in its provenance quotes`)
+    }
+  }
+  for (const [k, v] of Object.entries(record)) if (k !== 'provenance') visit(v, k)
+}
+
+/** `dateStart` and `dateEnd` are the first and last day the EDTF `date` can mean. */
+function checkDateBounds(record: AnyRecord, at: RecordReport) {
+  if (typeof record.date !== 'string') return
+  const bounds = edtfBounds(record.date)
+  if (!bounds || bounds.start !== record.dateStart || bounds.end !== record.dateEnd) at(record, 'record-invalid', `"${record.id}": dateStart/dateEnd do not bound date ${record.date}`)
+}
