@@ -12,7 +12,7 @@ import { diagnostic, fileStart, hasErrors, type Diagnostic } from './diagnostics
 import { collectAnnotations } from './extract/annotations.js'
 import { extractRecords, type ExtractedRecords } from './extract/records.js'
 import { lintOverlay } from './lint-overlay.js'
-import { parseFrontmatter } from './parse/frontmatter.js'
+import { parseFrontmatter, type Frontmatter } from './parse/frontmatter.js'
 import { parseMarkdown } from './parse/parse-markdown.js'
 import { readTextFile } from './parse/read-text-file.js'
 import { resolveVerbatimPath } from './parse/resolve-verbatim-path.js'
@@ -39,8 +39,80 @@ export interface SourceContext {
 
 /** Processes the overlay at `overlayPath`; diagnostics name files relative to `cwd`. */
 export function processSource(overlayPath: string, { organizations, findCandidates }: SourceContext, cwd = process.cwd()): ProcessedSource {
+  const annotated = annotateOverlay(overlayPath, cwd)
+  if (!annotated.ok) return { coverage: [], diagnostics: annotated.diagnostics }
+  const { file, frontmatter, verbatimPath, verbatimFile, verbatimBytes, sha256, verbatim, collected, markers, diagnostics } = annotated
+  const mixedScriptWords = findMixedScriptWords(verbatim.text)
+  const { diagnostics: extractionProblems, ...records } = extractRecords(collected.annotations, {
+    sourceId: frontmatter.id,
+    file,
+    verbatim,
+    headings: collected.headings,
+    organizations,
+    mixedScriptWords
+  })
+  diagnostics.push(...extractionProblems)
+  for (const word of mixedScriptWords) {
+    if (word.normalized !== undefined) continue
+    const start = verbatim.codePointOffset(word.start)
+    diagnostics.push(diagnostic(verbatimFile, verbatim.pointAt(start), verbatim.pointAt(verbatim.codePointOffset(word.end)), 'homoglyph-unmapped', `"${word.asWritten}" mixes scripts, but ${word.foreignLetters.map(describeLetter).join(', ')} has no Latin look-alike: no correction is made; check the word by hand`))
+  }
+
+  const coverage = measureCoverage(findCandidates(verbatim), collected.annotations, markers)
+  for (const { recognizer, uncovered } of coverage) {
+    for (const candidate of uncovered) {
+      const start = verbatim.pointAt(candidate.start)
+      diagnostics.push(diagnostic(verbatimFile, start, verbatim.pointAt(candidate.end), 'candidate-uncovered', `${recognizer} candidate "${candidate.text}" is not annotated; mark it in ${file} with a span or :nodata`))
+    }
+  }
+
+  const name = basename(verbatimPath)
+  const source: Source = {
+    id: frontmatter.id,
+    title: frontmatter.title,
+    language: frontmatter.language,
+    path: name,
+    sha256,
+    bytes: verbatimBytes.length,
+    characters: verbatim.length,
+    origin: frontmatter.origin,
+    rights: frontmatter.rights,
+    notes: frontmatter.notes ?? null
+  }
+  return { source, verbatim: { name, bytes: verbatimBytes, text: verbatim }, records: hasErrors(diagnostics) ? undefined : records, coverage, diagnostics }
+}
+
+/** An overlay parsed, checked against its verbatim text, and its directives anchored there. */
+interface AnnotatedOverlay {
+  ok: true
+  file: string
+  frontmatter: Frontmatter
+  verbatimPath: string
+  verbatimFile: string
+  verbatimBytes: Buffer
+  sha256: string
+  verbatim: CodePointText
+  collected: ReturnType<typeof collectAnnotations>
+  /** Verbatim spans of list markers, which no recognizer counts as data. */
+  markers: Array<[number, number]>
+  diagnostics: Diagnostic[]
+}
+
+/** Why an overlay could not be annotated. */
+interface AnnotationFailure {
+  ok: false
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * Reads, parses and aligns the overlay and collects its annotations. The syntax tree and its
+ * flattening live only inside this function: they are the largest objects of a source, and
+ * letting them go before extraction keeps them from being copied by every young-generation
+ * garbage collection that extraction triggers.
+ */
+function annotateOverlay(overlayPath: string, cwd: string): AnnotatedOverlay | AnnotationFailure {
   const file = relative(cwd, overlayPath) || overlayPath
-  const done = (diagnostics: Diagnostic[], rest: Partial<ProcessedSource> = {}): ProcessedSource => ({ coverage: [], ...rest, diagnostics })
+  const done = (diagnostics: Diagnostic[]): AnnotationFailure => ({ ok: false, diagnostics })
 
   const read = readTextFile(overlayPath, file)
   if (!read.ok) return done(read.diagnostics)
@@ -83,45 +155,8 @@ export function processSource(overlayPath: string, { organizations, findCandidat
 
   const collected = collectAnnotations(tree, overlay, file, flat, alignment.verbatimOffsets)
   diagnostics.push(...collected.diagnostics)
-  const mixedScriptWords = findMixedScriptWords(verbatim.text)
-  const { diagnostics: extractionProblems, ...records } = extractRecords(collected.annotations, {
-    sourceId: frontmatter.id,
-    file,
-    verbatim,
-    headings: collected.headings,
-    organizations,
-    mixedScriptWords
-  })
-  diagnostics.push(...extractionProblems)
-  for (const word of mixedScriptWords) {
-    if (word.normalized !== undefined) continue
-    const start = verbatim.codePointOffset(word.start)
-    diagnostics.push(diagnostic(verbatimFile, verbatim.pointAt(start), verbatim.pointAt(verbatim.codePointOffset(word.end)), 'homoglyph-unmapped', `"${word.asWritten}" mixes scripts, but ${word.foreignLetters.map(describeLetter).join(', ')} has no Latin look-alike: no correction is made; check the word by hand`))
-  }
-
   const markers = flat.listMarkers.map(([first, end]): [number, number] => [alignment.verbatimOffsets[first]!, alignment.verbatimOffsets[end - 1]! + 1])
-  const coverage = measureCoverage(findCandidates(verbatim), collected.annotations, markers)
-  for (const { recognizer, uncovered } of coverage) {
-    for (const candidate of uncovered) {
-      const start = verbatim.pointAt(candidate.start)
-      diagnostics.push(diagnostic(verbatimFile, start, verbatim.pointAt(candidate.end), 'candidate-uncovered', `${recognizer} candidate "${candidate.text}" is not annotated; mark it in ${file} with a span or :nodata`))
-    }
-  }
-
-  const name = basename(resolved.path)
-  const source: Source = {
-    id: frontmatter.id,
-    title: frontmatter.title,
-    language: frontmatter.language,
-    path: name,
-    sha256,
-    bytes: verbatimRead.bytes.length,
-    characters: verbatim.length,
-    origin: frontmatter.origin,
-    rights: frontmatter.rights,
-    notes: frontmatter.notes ?? null
-  }
-  return { source, verbatim: { name, bytes: verbatimRead.bytes, text: verbatim }, records: hasErrors(diagnostics) ? undefined : records, coverage, diagnostics }
+  return { ok: true, file, frontmatter, verbatimPath: resolved.path, verbatimFile, verbatimBytes: verbatimRead.bytes, sha256, verbatim, collected, markers, diagnostics }
 }
 
 /** Point of a top-level frontmatter key, for diagnostics about its value. */
