@@ -1,6 +1,7 @@
 /**
- * `node bench/before-after.mjs <before>`: measures the build before and after the fixes and
- * writes bench/before-after.md, which `npm run bench` copies into BENCHMARKS.md.
+ * `BENCH_ROUND=<k> node bench/before-after.mjs <before>`: measures the build before and after
+ * round k of fixes and writes bench/round-<k>.measured.md, which `npm run bench` copies into
+ * BENCHMARKS.md beside bench/round-<k>.fixes.md.
  *
  * <before> is either a folder holding a compiled tree of the old code (its dist/, package.json
  * and a node_modules) or a git revision, which is exported with `git archive` into a temporary
@@ -28,6 +29,7 @@ if (!beforeArgument) {
 const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number)
 const runs = Number(process.env.BENCH_RUNS ?? 5)
 const profileN = Number(process.env.BENCH_PROFILE_N ?? 100)
+const round = Number(process.env.BENCH_ROUND ?? 1)
 const child = join(projectRoot, 'bench/child.mjs')
 const t0 = performance.now()
 const log = (message) => process.stderr.write(`[before-after ${((performance.now() - t0) / 1000).toFixed(0)}s] ${message}\n`)
@@ -107,5 +109,6 @@ lines.push('| Stage | before | after |', '|---|---:|---:|')
 const cell = (profile, name) => `${(timeOf(profile, name) / 1000).toFixed(0)} ms (${((100 * timeOf(profile, name)) / profile.total).toFixed(1)}%)`
 for (const name of stageNames.filter((name) => timeOf(profiles.before, name) + timeOf(profiles.after, name) >= 20000)) lines.push(`| ${name} | ${cell(profiles.before, name)} | ${cell(profiles.after, name)} |`)
 lines.push(`| total sampled | ${(profiles.before.total / 1000).toFixed(0)} ms | ${(profiles.after.total / 1000).toFixed(0)} ms |`, '')
-writeFileSync(join(projectRoot, 'bench/before-after.measured.md'), `${lines.join('\n')}\n`)
-log('wrote bench/before-after.measured.md')
+const out = `bench/round-${round}.measured.md`
+writeFileSync(join(projectRoot, out), `${lines.join('\n')}\n`)
+log(`wrote ${out}`)

@@ -7,8 +7,8 @@
  * 2. Import cost: `node -e "import('khojaly-recognition')"` against `node -e 0`, in
  *    alternation, and the list of modules the data entry loads.
  * 3. check against build on the seed.
- * 4. The profile before and after the fixes, from bench/before-after.md (written by
- *    bench/before-after.mjs).
+ * 4. The profile before and after each round of fixes, from bench/round-<k>.fixes.md and
+ *    bench/round-<k>.measured.md (written by bench/before-after.mjs).
  *
  * Speed is measured here, never asserted in a test. Settings (environment):
  *   BENCH_SIZES=1,10,100,1000  BENCH_RUNS=5  BENCH_IMPORT_RUNS=51  BENCH_CHECK_RUNS=11
@@ -215,11 +215,14 @@ function report() {
   lines.push('', 'check does everything build does except writing the files (build calls check, then writes), so it cannot cost more; a reversed median would be noise.', '')
 
   lines.push('## 4. Profile, fixes, before and after', '')
-  const fixes = join(projectRoot, 'bench/fixes.md')
-  const beforeAfter = join(projectRoot, 'bench/before-after.measured.md')
-  if (existsSync(fixes)) lines.push(readFileSync(fixes, 'utf8').trim(), '')
-  lines.push('### Before and after', '')
-  lines.push(existsSync(beforeAfter) ? readFileSync(beforeAfter, 'utf8').trim() : 'Not measured yet: run `node bench/before-after.mjs <old tree or git revision>`.', '')
+  // One round per profile-and-fix pass: bench/round-<k>.fixes.md (written by hand: what the
+  // profile showed and what changed) and bench/round-<k>.measured.md (bench/before-after.mjs).
+  for (let round = 1; existsSync(join(projectRoot, `bench/round-${round}.fixes.md`)); round++) {
+    const measured = join(projectRoot, `bench/round-${round}.measured.md`)
+    lines.push(readFileSync(join(projectRoot, `bench/round-${round}.fixes.md`), 'utf8').trim(), '')
+    lines.push(`#### Round ${round}: before and after`, '')
+    lines.push(existsSync(measured) ? readFileSync(measured, 'utf8').trim() : `Not measured yet: run \`BENCH_ROUND=${round} node bench/before-after.mjs <old tree or git revision>\`.`, '')
+  }
   lines.push('## Reproducing', '')
   lines.push(
     '`npm run bench` (about 20 minutes on the machine above; N = 1000 takes most of it). Quick look: `BENCH_SIZES=1,10,100 BENCH_RUNS=5 npm run bench`. A CPU profile of one build: `node --cpu-prof --cpu-prof-dir=prof bench/child.mjs build <root>`, summarized by stage with `node bench/profile-summary.mjs prof/*.cpuprofile`; a corpus to profile: `node bench/make-corpus.mjs <N>`.',
