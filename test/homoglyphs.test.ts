@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { cleanText } from '../src/pipeline/recognize/clean-text.js'
 import { findMixedScriptWords } from '../src/pipeline/recognize/homoglyphs.js'
@@ -25,5 +26,32 @@ describe('mixed-script words are found by Unicode script', () => {
     expect(corrections.map((c) => c.asWritten)).toEqual(expected)
     const overlay = readFileSync(new URL('../sources/000_fbe07255233e0e6a.md', import.meta.url), 'utf8')
     expect(overlay).not.toMatch(/:fix\[[^\]]*[\u0400-\u04ff]/)
+  })
+})
+
+describe('mixed-script words are the matches of one regex', () => {
+  /**
+   * The definition: every match of "letters and marks around a Cyrillic or Greek character",
+   * kept when it also holds a Latin letter. The scan may work another way; its words may not.
+   */
+  const reference = (text: string) =>
+    Array.from(text.matchAll(/[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{M}]*/gu), (match) => ({ start: match.index, end: match.index + match[0].length }))
+      .filter(({ start, end }) => /\p{Script=Latin}/u.test(text.slice(start, end)))
+
+  // Word characters of each script, foreign characters that are no letter (϶ ҂ 𐅀), marks,
+  // astral letters, lone surrogates and separators: where a word starts and ends is the question.
+  const unit = fc.constantFrom('a', 'K', 'é', 'ſ', 'К', 'о', 'Ж', 'Ο', 'ν', 'Ω', '϶', '΄', '҂', '\u0483', '\u0301', '\u{10140}', '\u{1E030}', '𝔸', '😀', '\uD800', '\uDC00', ' ', '\n', '1', '-', ':', ']')
+
+  it('finds the same words at the same offsets as the regex, over generated text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+        expect(findMixedScriptWords(text).map(({ start, end }) => ({ start, end }))).toEqual(reference(text))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('takes a foreign character that is no letter, right after the letters, into the word', () => {
+    expect(findMixedScriptWords('OKΟ\u{10140}ſ x').map((w) => w.asWritten)).toEqual(['OKΟ\u{10140}ſ'])
   })
 })

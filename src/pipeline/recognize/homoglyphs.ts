@@ -16,8 +16,10 @@ const latinLookAlike: Readonly<Record<string, string>> = {
 
 const latin = /\p{Script=Latin}/u
 const foreign = /[\p{Script=Cyrillic}\p{Script=Greek}]/u
-/** A word (letters and marks) with at least one Cyrillic or Greek letter: only these can mix scripts. */
-const wordWithForeignLetter = /[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{M}]*/gu
+/** The next Cyrillic or Greek character at or after `lastIndex`. */
+const nextForeign = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu
+/** One letter or mark, the characters a word is made of. */
+const letterOrMark = /^[\p{L}\p{M}]$/u
 
 /** One mixed-script word of a text. */
 export interface MixedScriptWord {
@@ -34,20 +36,66 @@ export interface MixedScriptWord {
 /** Finds words that mix Latin letters with Cyrillic or Greek ones. */
 export function findMixedScriptWords(text: string): MixedScriptWord[] {
   const found: MixedScriptWord[] = []
-  for (const match of text.matchAll(wordWithForeignLetter)) {
-    const letters = Array.from(match[0])
+  for (let word = wordWithForeignLetter(text, 0); word; word = wordWithForeignLetter(text, word.end)) {
+    const asWritten = text.slice(word.start, word.end)
+    const letters = Array.from(asWritten)
     const foreignLetters = letters.filter((letter) => foreign.test(letter))
     if (foreignLetters.length === 0 || !letters.some((letter) => latin.test(letter))) continue
     const mapped = letters.map((letter) => (foreign.test(letter) ? latinLookAlike[letter] : letter))
     found.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      asWritten: match[0],
+      start: word.start,
+      end: word.end,
+      asWritten,
       normalized: mapped.every((letter) => letter !== undefined) ? mapped.join('') : undefined,
       foreignLetters: [...new Set(foreignLetters)]
     })
   }
   return found
+}
+
+/**
+ * The first word (letters and marks) from `from` on with a Cyrillic or Greek character, as the
+ * global regex `[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{M}]*` would match it
+ * from lastIndex `from`. That regex retries at every letter of every word, and almost no word
+ * has a foreign character; finding one first and widening to the letters and marks around it
+ * reads each character about once. The foreign character need not be a letter (Greek `϶`,
+ * Cyrillic `҂`, `𐅀`): one right after the letters joins the word, with the letters after it.
+ */
+function wordWithForeignLetter(text: string, from: number): { start: number; end: number } | undefined {
+  nextForeign.lastIndex = from
+  const hit = nextForeign.exec(text)
+  if (!hit) return undefined
+  // The regex starts at the first letter of the run that reaches the foreign character, but never before `from`.
+  let start = hit.index
+  while (start > from) {
+    const before = codePointBefore(text, start)
+    if (!letterOrMark.test(before)) break
+    start -= before.length
+  }
+  // Its first `[\p{L}\p{M}]*` is greedy: the foreign character it keeps is the last one it can reach.
+  let end = afterLettersAndMarks(text, hit.index)
+  const next = codePointAt(text, end)
+  if (next !== undefined && foreign.test(next)) end = afterLettersAndMarks(text, end + next.length)
+  return { start, end }
+}
+
+/** The offset just after the letters and marks that start at `offset`. */
+function afterLettersAndMarks(text: string, offset: number): number {
+  for (let next = codePointAt(text, offset); next !== undefined && letterOrMark.test(next); next = codePointAt(text, offset)) offset += next.length
+  return offset
+}
+
+/** The code point that starts at `offset` (a surrogate pair taken whole); undefined at the end. */
+function codePointAt(text: string, offset: number): string | undefined {
+  return offset < text.length ? String.fromCodePoint(text.codePointAt(offset)!) : undefined
+}
+
+/** The code point that ends at `offset` (a surrogate pair taken whole). */
+function codePointBefore(text: string, offset: number): string {
+  const low = text.charCodeAt(offset - 1)
+  const high = text.charCodeAt(offset - 2)
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff
+  return text.slice(pair ? offset - 2 : offset - 1, offset)
 }
 
 /** Describes a foreign letter for a correction's reason: `Cyrillic К (U+041A)`. */
