@@ -212,7 +212,7 @@ function report() {
   lines.push(
     `| check costs no more than build (medians: wall; time after imports) | ${seedCost.check.wall.median.toFixed(0)} ms vs ${seedCost.build.wall.median.toFixed(0)} ms; ${seedCost.check.run.median.toFixed(0)} ms vs ${seedCost.build.run.median.toFixed(0)} ms | ${pass(seedCost.check.wall.median <= seedCost.build.wall.median && seedCost.check.run.median <= seedCost.build.run.median)} |`
   )
-  lines.push('', 'check does everything build does except writing the files (build calls check, then writes), so it cannot cost more; a reversed median would be noise.', '')
+  lines.push('', 'check and build run the same steps over every source (`processSources`); check keeps the records in memory to return them, build appends them to its output files and then writes the checks, timeline, Data Package, schemas and docs, so check should cost no more; a reversed median would be noise.', '')
 
   lines.push('## 4. Profile, fixes, before and after', '')
   // One round per profile-and-fix pass: bench/round-<k>.fixes.md (written by hand: what the
