@@ -39,7 +39,7 @@ export const rules = {
   'attribute-invalid': { severity: 'error', description: 'An attribute value is not in its vocabulary or not of its form.', example: ':figure[5 people]{#f measure=injured}' },
   'jurisdiction-unknown': { severity: 'error', description: 'The jurisdiction is neither an ISO 3166-1/3166-2 code nor in sources/organizations.yaml.', example: 'jurisdiction=XX' },
   'id-duplicate': { severity: 'error', description: 'Two records share an id. Ids are unique across the dataset.', example: 'two :::act{#a …}' },
-  'reference-missing': { severity: 'error', description: 'An attribute names a record that does not exist.', example: ':figure[5]{#f measure=killed by=nope}' },
+  'reference-missing': { severity: 'error', description: "An attribute names a record that does not exist (in any source), or a record's provenance points outside the source it comes from.", example: ':figure[5]{#f measure=killed by=nope}' },
   'date-unparsed': { severity: 'error', description: 'The words of a date span are not a date this pipeline reads. Give `edtf` and a `note`.', example: ':date[sometime]' },
   'date-incomplete': { severity: 'error', description: 'The date span lacks a year (or more). Give the full date in `edtf` with a `note` saying where it comes from.', example: ':date[May 17]' },
   'date-mismatch': { severity: 'error', description: 'The `edtf` attribute disagrees with the words of the span.', example: ':date[March 2011]{edtf=2011-04}' },
