@@ -49,7 +49,9 @@ export function stats(values) {
   const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b)
   const mid = sorted.length >> 1
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length }
+  // Quartiles (nearest rank): they show when the runs fall into separate modes around the median.
+  const quartile = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], p25: quartile(0.25), p75: quartile(0.75), runs: sorted.length }
 }
 
 /** "median (min–max)" with a unit and fixed decimals. */
