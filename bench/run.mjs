@@ -198,7 +198,7 @@ function report() {
   lines.push(`| The data entry loads no third-party module | ${importCost.thirdParty.length === 0 ? 'none' : importCost.thirdParty.join(', ')} | ${pass(importCost.thirdParty.length === 0)} |`)
   lines.push(
     '',
-    'On this machine the wall time of a fresh process falls into two modes about 40 ms apart (compare the quartiles of `node -e 0`), whatever the command. When the runs split between them, the median lands on either side of the gap, and the difference of the medians moves by ±10 ms from one run of the bench to the next. The quartile differences compare like with like within one mode.'
+    `On this machine the wall time of a fresh process sometimes falls into two modes about 40 ms apart, whatever the command. When the runs split between them, the quartiles of \`node -e 0\` lie far apart, the median can land on either side of the gap, and the difference of the medians moves by ±10 ms from one run of the bench to the next; the quartile differences then compare like with like within one mode. In this run the quartiles of \`node -e 0\` are ${(importCost.bare.p75 - importCost.bare.p25).toFixed(1)} ms apart: ${importCost.bare.p75 - importCost.bare.p25 > 20 ? 'the runs split between the modes' : 'the runs stayed in one mode'}.`
   )
   lines.push('')
   lines.push(
