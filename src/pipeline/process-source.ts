@@ -8,10 +8,11 @@ import type { Source } from '../schema/index.js'
 import { alignToVerbatim } from './align/align-to-verbatim.js'
 import { flattenOverlay } from './align/flatten-overlay.js'
 import { measureCoverage, type RecognizerCoverage } from './coverage.js'
-import { diagnostic, fileStart, hasErrors, type Diagnostic } from './diagnostics.js'
+import { diagnostic, fileStart, hasErrors, type Diagnostic, type Point } from './diagnostics.js'
 import { collectAnnotations } from './extract/annotations.js'
 import { extractRecords, type ExtractedRecords } from './extract/records.js'
 import { lintOverlay } from './lint-overlay.js'
+import { generatedDataFileNames } from './output-names.js'
 import { parseFrontmatter, type Frontmatter } from './parse/frontmatter.js'
 import { parseMarkdown } from './parse/parse-markdown.js'
 import { readTextFile } from './parse/read-text-file.js'
@@ -25,7 +26,7 @@ import { CodePointText } from './text-positions.js'
 export interface ProcessedSource {
   source?: Source
   /** The verbatim text, kept so provenance can be verified and the file copied out. */
-  verbatim?: { name: string; bytes: Buffer; text: CodePointText }
+  verbatim?: { name: string; bytes: Buffer; text: CodePointText; textField: Point }
   records?: Omit<ExtractedRecords, 'diagnostics'>
   coverage: RecognizerCoverage[]
   diagnostics: Diagnostic[]
@@ -41,7 +42,7 @@ export interface SourceContext {
 export function processSource(overlayPath: string, { organizations, findCandidates }: SourceContext, cwd = process.cwd()): ProcessedSource {
   const annotated = annotateOverlay(overlayPath, cwd)
   if (!annotated.ok) return { coverage: [], diagnostics: annotated.diagnostics }
-  const { file, frontmatter, verbatimPath, verbatimFile, verbatimBytes, sha256, verbatim, collected, markers, diagnostics } = annotated
+  const { file, frontmatter, verbatimPath, textField, verbatimFile, verbatimBytes, sha256, verbatim, collected, markers, diagnostics } = annotated
   const mixedScriptWords = findMixedScriptWords(verbatim.text)
   const { diagnostics: extractionProblems, ...records } = extractRecords(collected.annotations, {
     sourceId: frontmatter.id,
@@ -79,7 +80,7 @@ export function processSource(overlayPath: string, { organizations, findCandidat
     rights: frontmatter.rights,
     notes: frontmatter.notes ?? null
   }
-  return { source, verbatim: { name, bytes: verbatimBytes, text: verbatim }, records: hasErrors(diagnostics) ? undefined : records, coverage, diagnostics }
+  return { source, verbatim: { name, bytes: verbatimBytes, text: verbatim, textField }, records: hasErrors(diagnostics) ? undefined : records, coverage, diagnostics }
 }
 
 /** An overlay parsed, checked against its verbatim text, and its directives anchored there. */
@@ -88,6 +89,8 @@ interface AnnotatedOverlay {
   file: string
   frontmatter: Frontmatter
   verbatimPath: string
+  /** Where the overlay names the verbatim file (its `text:` line). */
+  textField: Point
   verbatimFile: string
   verbatimBytes: Buffer
   sha256: string
@@ -129,6 +132,10 @@ function annotateOverlay(overlayPath: string, cwd: string): AnnotatedOverlay | A
   const sourcesDir = dirname(overlayPath)
   const resolved = resolveVerbatimPath(sourcesDir, frontmatter.text)
   if (!resolved.ok) return done([...diagnostics, diagnostic(file, fieldPoint(overlay, 'text'), undefined, 'path-escapes', `text: ${resolved.reason}; name a file inside ${relative(cwd, sourcesDir) || '.'}`)])
+  const textField = fieldPoint(overlay, 'text')
+  if (generatedDataFileNames.has(basename(resolved.path))) {
+    return done([...diagnostics, diagnostic(file, textField, undefined, 'verbatim-name-taken', `text: "${basename(resolved.path)}" is the name of a file the build writes into dist-data/; rename the verbatim file`)])
+  }
   const verbatimFile = relative(cwd, resolved.path) || resolved.path
   const verbatimRead = readTextFile(resolved.path, verbatimFile)
   if (!verbatimRead.ok) {
@@ -156,7 +163,7 @@ function annotateOverlay(overlayPath: string, cwd: string): AnnotatedOverlay | A
   const collected = collectAnnotations(tree, overlay, file, flat, alignment.verbatimOffsets)
   diagnostics.push(...collected.diagnostics)
   const markers = flat.listMarkers.map(([first, end]): [number, number] => [alignment.verbatimOffsets[first]!, alignment.verbatimOffsets[end - 1]! + 1])
-  return { ok: true, file, frontmatter, verbatimPath: resolved.path, verbatimFile, verbatimBytes: verbatimRead.bytes, sha256, verbatim, collected, markers, diagnostics }
+  return { ok: true, file, frontmatter, verbatimPath: resolved.path, textField, verbatimFile, verbatimBytes: verbatimRead.bytes, sha256, verbatim, collected, markers, diagnostics }
 }
 
 /** Point of a top-level frontmatter key, for diagnostics about its value. */

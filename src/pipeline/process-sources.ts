@@ -51,11 +51,19 @@ export function processSources({ root, sourcesDir }: { root: string; sourcesDir:
   const coverage: SourceCoverage[] = []
   const context = { organizations, findCandidates: candidateFinder([...placeNames(), ...organizations.flatMap((o) => o.aliases)]) }
   const index = new RecordIndex()
+  /** Overlay of each verbatim file name: dist-data/ holds one file per name. */
+  const verbatimNames = new Map<string, string>()
   for (const name of overlays) {
     const processed = processSource(join(sourcesDir, name), context, root)
     diagnostics.push(...processed.diagnostics)
     coverage.push({ file: relative(root, join(sourcesDir, name)), recognizers: processed.coverage })
     const { source, verbatim } = processed
+    if (verbatim) {
+      const overlayFile = relative(root, join(sourcesDir, name))
+      const other = verbatimNames.get(verbatim.name)
+      if (other) diagnostics.push(diagnostic(overlayFile, verbatim.textField, undefined, 'verbatim-name-taken', `text: "${verbatim.name}" is already the verbatim file of ${other}; give each source its own file`))
+      else verbatimNames.set(verbatim.name, overlayFile)
+    }
     if (!source || !verbatim || !processed.records) continue
     const { places, ...records } = processed.records
     const verbatimFile = relative(root, join(sourcesDir, verbatim.name))

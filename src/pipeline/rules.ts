@@ -25,6 +25,7 @@ export const rules = {
   'frontmatter-yaml': { severity: 'error', description: 'The frontmatter is not valid YAML, or uses aliases (refused, to stop alias bombs).', example: 'title: [unclosed' },
   'frontmatter-field': { severity: 'error', description: 'A frontmatter field is missing, unknown or of the wrong shape.', example: 'language: 42' },
   'path-escapes': { severity: 'error', description: 'The `text` path leaves the sources folder (`..`, an absolute path or a symbolic link). Name a file inside sources/.', example: 'text: ../../etc/passwd' },
+  'verbatim-name-taken': { severity: 'error', description: 'The verbatim file has a name that dist-data/ already gives another file: one the build writes itself (`acts.csv`, `datapackage.json`, …) or the verbatim text of another source. Rename the file and its `text` line.', example: 'text: acts.csv' },
   'sha256-mismatch': { severity: 'error', description: 'The verbatim file does not have the sha256 the frontmatter records: it changed. Restore it, or review the change and record the new hash.', example: 'a word edited in the .txt' },
   'align-differs': { severity: 'error', description: 'The overlay text, markup removed, differs from the verbatim text here. Restore the verbatim words.', example: 'a word edited in the overlay' },
   'align-dropped': { severity: 'error', description: 'Verbatim text is missing from the overlay here. Copy it back.', example: 'a sentence deleted from the overlay' },

@@ -5,6 +5,7 @@
 import type { EntityName } from '../../schema/entities.js'
 import { entities } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
+import { timelineFileName } from '../output-names.js'
 import type { TableSchema } from './table-schema.js'
 
 /** Licence of the data (the records, not the verbatim source texts). */
@@ -53,12 +54,12 @@ export function dataPackage(version: string, sources: readonly Source[], tables:
   }
   resources.push({
     name: 'timeline',
-    path: 'timeline.svg',
+    path: timelineFileName,
     format: 'svg',
     mediatype: 'image/svg+xml',
     encoding: 'utf-8',
     description: 'Timeline of the acts by jurisdiction and date, drawn from acts.json and checks.json.',
-    ...files.get('timeline.svg')!
+    ...files.get(timelineFileName)!
   })
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',

@@ -11,6 +11,7 @@ import type { DatasetSink, SourceRecords } from '../dataset.js'
 import { renderCodebook } from './codebook.js'
 import { dataPackage } from './datapackage.js'
 import { EntityFiles } from './entity-files.js'
+import { dataPackageFileName, timelineFileName } from '../output-names.js'
 import { generateJsonSchemas } from './json-schemas.js'
 import { renderRulesDoc } from './rules-doc.js'
 import { renderTimeline, timelineActOf, type TimelineAct } from './timeline-svg.js'
@@ -58,9 +59,9 @@ export class DatasetWriter implements DatasetSink {
       counts[name] = files.count
       for (const [file, written] of files.close()) this.#written.set(file, written)
     }
-    this.#written.set('timeline.svg', this.staged.write('data', 'timeline.svg', renderTimeline(this.#timelineActs, checks)))
+    this.#written.set(timelineFileName, this.staged.write('data', timelineFileName, renderTimeline(this.#timelineActs, checks)))
     const described = new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
-    this.staged.write('data', 'datapackage.json', jsonText(dataPackage(this.version, this.#sources, this.#tables, described)))
+    this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, described)))
     for (const [name, schema] of this.#jsonSchemas) this.staged.write('schemas', name, jsonText(schema))
     const docs = new Map([
       ['codebook.md', Buffer.from(renderCodebook(this.version, counts, this.#jsonSchemas, this.#tables), 'utf8')],
