@@ -133,6 +133,9 @@ log(`wrote ${relative(process.cwd(), options.out) || options.out}`)
 
 function report() {
   const pass = (ok) => (ok ? '**pass**' : '**FAIL**')
+  // A noisy target is judged on every estimate given: pass only when all of them meet it,
+  // fail when none does, and say so when they disagree (load during the run), never pick one.
+  const verdict = (oks) => (oks.every(Boolean) ? '**pass**' : oks.some(Boolean) ? '**unclear**: the estimates disagree (load during the run); see below' : '**FAIL**')
   const s = (x) => show({ median: x.median / 1000, min: x.min / 1000, max: x.max / 1000 }, 2, ' s')
   const mb = (x) => show(x, 0, ' MB')
   const largest = scaling[scaling.length - 1]
@@ -169,8 +172,8 @@ function report() {
   lines.push('| Target | Measured | |', '|---|---:|---|')
   if (at(1000)) {
     const ratio = at(1000).build.wall.median / at(1000).floor.wall.median
-    lines.push(`| Full build at N = 1000 at most 1.5 × the floor (wall, medians) | ${ratio.toFixed(2)} × | ${pass(ratio <= 1.5)} |`)
-    lines.push(`| (the same, as the median of each round's build ÷ the floor beside it (min–max); and the fastest build ÷ the fastest floor) | ${show(at(1000).pairedRatio, 2, ' ×')}; ${(at(1000).build.wall.min / at(1000).floor.wall.min).toFixed(2)} × | |`)
+    const fastest = at(1000).build.wall.min / at(1000).floor.wall.min
+    lines.push(`| Full build at N = 1000 at most 1.5 × the floor (wall: ratio of the medians; median of each round's build ÷ the floor beside it, with min–max; fastest build ÷ fastest floor) | ${ratio.toFixed(2)} ×; ${show(at(1000).pairedRatio, 2, ' ×')}; ${fastest.toFixed(2)} × | ${verdict([ratio <= 1.5, at(1000).pairedRatio.median <= 1.5, fastest <= 1.5])} |`)
   } else lines.push(`| Full build at N = 1000 at most 1.5 × the floor | not measured (BENCH_SIZES=${options.sizes.join(',')}) | |`)
   if (at(1000) && at(100)) {
     const growth = at(1000).build.wall.median / at(100).build.wall.median
@@ -183,7 +186,7 @@ function report() {
   lines.push('')
   if (at(1000)) {
     lines.push(
-      'A run at N = 1000 takes 20–50 s. Load from elsewhere on the machine comes and goes on that scale, so the medians of the two sides can come from different conditions. The paired ratio and the ratio of the fastest runs are less swayed by that. When they disagree with the ratio of the medians, trust the ratio of the medians less.',
+      'A run at N = 1000 takes 20–50 s. Load from elsewhere on the machine comes and goes on that scale, so the medians of the two sides can come from different conditions. The paired ratio and the ratio of the fastest runs are less swayed by that. A target judged on several estimates passes only when all of them meet it.',
       ''
     )
   }
@@ -201,8 +204,8 @@ function report() {
   lines.push(importRow('`node -e "import(\'khojaly-recognition\')"`', importCost.withImport))
   lines.push('')
   lines.push('| Target | Measured | |', '|---|---:|---|')
-  lines.push(`| At most 20 ms added (difference of the medians) | ${added.toFixed(1)} ms | ${pass(added <= 20)} |`)
-  lines.push(`| (the same, as the median of the differences within each round: package; empty module) | ${importCost.pairedPackage.median.toFixed(1)} ms; ${importCost.pairedEmpty.median.toFixed(1)} ms | |`)
+  lines.push(`| At most 20 ms added (difference of the medians; median of the differences within each round) | ${added.toFixed(1)} ms; ${importCost.pairedPackage.median.toFixed(1)} ms | ${verdict([added <= 20, importCost.pairedPackage.median <= 20])} |`)
+  lines.push(`| (the empty module's, for comparison: difference of the medians; median of the differences within each round) | ${(importCost.empty.median - importCost.bare.median).toFixed(1)} ms; ${importCost.pairedEmpty.median.toFixed(1)} ms | |`)
   lines.push(`| (the difference of the lower quartiles; of the upper quartiles) | ${(importCost.withImport.p25 - importCost.bare.p25).toFixed(1)} ms; ${(importCost.withImport.p75 - importCost.bare.p75).toFixed(1)} ms | |`)
   lines.push(`| The data entry loads no third-party module | ${importCost.thirdParty.length === 0 ? 'none' : importCost.thirdParty.join(', ')} | ${pass(importCost.thirdParty.length === 0)} |`)
   lines.push(
