@@ -63,7 +63,7 @@ export function validateSourceRecords(records: RecordsByEntity, verbatim: Verbat
 }
 
 /** Every issue of `record` against its entity's zod schema, with the offending value. */
-export function validateRecordSchema(entity: (typeof entities)[number], record: AnyRecord, at: RecordReport): void {
+function validateRecordSchema(entity: (typeof entities)[number], record: AnyRecord, at: RecordReport): void {
   const parsed = entity.schema.safeParse(record)
   if (parsed.success) return
   for (const issue of parsed.error.issues) at(record, 'record-invalid', `${entity.recordName} "${record.id}": ${issue.path.join('.') || '(record)'}: ${issue.message}${showValue(record, issue.path)}`)
