@@ -53,13 +53,21 @@ export function processSources({ root, sourcesDir }: { root: string; sourcesDir:
   const index = new RecordIndex()
   /** Overlay of each verbatim file name: dist-data/ holds one file per name. */
   const verbatimNames = new Map<string, string>()
+  // Whether an error has been found, read on from where it was last asked: scanning every
+  // diagnostic again for each source would grow with the square of the corpus.
+  let errorFound = false
+  let scanned = 0
+  const anyError = () => {
+    for (; scanned < diagnostics.length; scanned++) if (diagnostics[scanned]!.severity === 'error') errorFound = true
+    return errorFound
+  }
   for (const name of overlays) {
     const processed = processSource(join(sourcesDir, name), context, root)
     diagnostics.push(...processed.diagnostics)
-    coverage.push({ file: relative(root, join(sourcesDir, name)), recognizers: processed.coverage })
+    const overlayFile = relative(root, join(sourcesDir, name))
+    coverage.push({ file: overlayFile, recognizers: processed.coverage })
     const { source, verbatim } = processed
     if (verbatim) {
-      const overlayFile = relative(root, join(sourcesDir, name))
       const other = verbatimNames.get(verbatim.name)
       if (other) diagnostics.push(diagnostic(overlayFile, verbatim.textField, undefined, 'verbatim-name-taken', `text: "${verbatim.name}" is already the verbatim file of ${other}; give each source its own file`))
       else verbatimNames.set(verbatim.name, overlayFile)
@@ -71,7 +79,7 @@ export function processSources({ root, sourcesDir }: { root: string; sourcesDir:
     diagnostics.push(...validateSourceRecords(withSource, { sourceId: source.id, file: verbatimFile, text: verbatim.text }, places))
     index.addRecords(withSource, recordReporter(diagnostics, places, (id) => (id === source.id ? verbatimFile : undefined)))
     // Once anything is wrong the output is void: later sources are still checked, not passed on.
-    if (!hasErrors(diagnostics)) sink.addSource(source, records, verbatim)
+    if (!anyError()) sink.addSource(source, records, verbatim)
   }
   const checksFile = join(sourcesDir, 'checks.yaml')
   const checks = readChecks(checksFile, relative(root, checksFile))
