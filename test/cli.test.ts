@@ -32,9 +32,49 @@ describe('the CLI', () => {
     expect(json.ok).toBe(true)
   })
 
-  it('validate accepts the published JSON and CSV files and rejects a broken one with exit 1', () => {
-    expect(cli('validate', 'dist-data/acts.json').status).toBe(0)
-    expect(cli('validate', 'dist-data/corrections.csv').status).toBe(0)
+  // The list of files comes from the Data Package descriptor, not from the code under test:
+  // every table and JSON resource the package publishes must pass its own validator.
+  const published = (JSON.parse(readFileSync(join(root, 'dist-data/datapackage.json'), 'utf8')) as { resources: Array<{ path: string; format: string }> }).resources
+  const dataFiles = published.filter((r) => r.format === 'csv' || r.format === 'json').map((r) => r.path)
+
+  it.each(dataFiles)('validate accepts the published %s (exit 0)', (path) => {
+    const run = cli('validate', `dist-data/${path}`)
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/: valid \(/)
+  })
+
+  it('validate checks datapackage.json against the Frictionless profiles, and refuses a descriptor they reject', () => {
+    const run = cli('validate', 'dist-data/datapackage.json')
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/valid \(Data Package, \d+ resources\)/)
+    const dir = mkdtempSync(join(tmpdir(), 'khojaly-cli-'))
+    const descriptor = JSON.parse(readFileSync(join(root, 'dist-data/datapackage.json'), 'utf8'))
+    descriptor.resources[0].path = '/absolute/acts.csv'
+    descriptor.resources[1].schema.fields[0].type = 'no-such-type'
+    writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(descriptor))
+    const bad = cli('validate', join(dir, 'datapackage.json'))
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/\/resources\/0\/path/)
+    expect(bad.stderr).toMatch(/\/resources\/1\/schema\/fields\/0/)
+  })
+
+  it('validate accepts checks.json and checks.csv (regression: the validator once knew five entities of six)', () => {
+    expect(cli('validate', 'dist-data/checks.json').status).toBe(0)
+    expect(cli('validate', 'dist-data/checks.csv').status).toBe(0)
+  })
+
+  it('validate refuses a published file that holds no records, saying what it is (exit 1)', () => {
+    const timeline = cli('validate', 'dist-data/timeline.svg')
+    expect(timeline.status).toBe(1)
+    expect(timeline.stderr).toMatch(/timeline figure/)
+    const source = (JSON.parse(readFileSync(join(root, 'dist-data/sources.json'), 'utf8')) as { records: Array<{ path: string }> }).records[0]!.path
+    const text = cli('validate', `dist-data/${source}`)
+    expect(text.status).toBe(1)
+    expect(text.stderr).toMatch(/text file/)
+  })
+
+  it('validate rejects a broken file with exit 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'khojaly-cli-'))
     const broken = JSON.parse(readFileSync(join(root, 'dist-data/figures.json'), 'utf8'))
     broken.records[0].measure = 'injured'

@@ -4,7 +4,7 @@ import Ajv from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { entityNames } from './helpers/published.js'
 
-const reference = (name: string) => JSON.parse(readFileSync(new URL(`reference/${name}`, import.meta.url), 'utf8'))
+const reference = (name: string) => JSON.parse(readFileSync(new URL(`../vendor/frictionless/${name}`, import.meta.url), 'utf8'))
 const dataPackage = JSON.parse(readFileSync(new URL('../dist-data/datapackage.json', import.meta.url), 'utf8'))
 
 describe('datapackage.json is a valid Frictionless Data Package v2', () => {

@@ -229,11 +229,11 @@ describe('validate on files that are not what they claim', () => {
 
   it('a file name with no known extension', () => {
     const json = JSON.stringify(figures())
-    expectInvalid(file('figures', json), 'validate-read', /cannot tell the format from "no extension": give a \.json or \.csv file/)
+    expectInvalid(file('figures', json), 'validate-read', /cannot tell the format from "no extension": give an entity file \(\.json or \.csv\) or datapackage\.json/)
     expectInvalid(file('figures.txt', json), 'validate-read', /cannot tell the format from "\.txt"/)
     expectInvalid(file('figures.json.bak', json), 'validate-read', /cannot tell the format from "\.bak"/)
-    expectCliInvalid(join(dir, 'figures'), /give a \.json or \.csv file/)
-    expectCliInvalid(join(dir, 'figures.txt'), /give a \.json or \.csv file/)
+    expectCliInvalid(join(dir, 'figures'), /give an entity file \(\.json or \.csv\)/)
+    expectCliInvalid(join(dir, 'figures.txt'), /is a text file .* give an entity file \(\.json or \.csv\)/)
   })
 
   it('a missing file, and a folder in place of a file', () => {

@@ -65,14 +65,14 @@ export const commands = {
   },
   validate: {
     summary: 'validate a JSON file or a CSV file against the published JSON Schemas',
-    help: 'Usage: khojaly-recognition validate FILE [--format text|json]\n\nValidates FILE against the JSON Schemas in schemas/. A .json file must be an entity file\n({ "version", "records" }) or an array of records; a .csv file is decoded by the CSV rule\n(empty cell = null, arrays and objects as JSON text) and its rows validated as records.\nThe entity is told from the file name (acts.json, figures.csv, …) or from the columns.\nExit 0 when valid, 1 when not, 2 on a usage error.',
+    help: 'Usage: khojaly-recognition validate FILE [--format text|json]\n\nValidates FILE against the JSON Schemas in schemas/. A .json file must be an entity file\n({ "version", "records" }) or an array of records; datapackage.json is checked against the\nFrictionless Data Package and Table Schema profiles; a .csv file is decoded by the CSV rule\n(empty cell = null, arrays and objects as JSON text) and its rows validated as records.\nThe entity is told from the file name (acts.json, figures.csv, …) or from the columns.\nExit 0 when valid, 1 when not, 2 on a usage error.',
     async run(args, context) {
       if (args.length !== 1) return usageError(context, 'validate takes exactly one FILE')
       const validator = await load(() => import('./validate-file.js'), context)
       if (!validator) return 2
       const result = validator.validateFile(args[0]!)
       if (context.format === 'json') context.out.write(`${JSON.stringify(result, null, 2)}\n`)
-      else if (result.valid) context.out.write(`${args[0]}: valid (${result.entity}, ${result.records} records)\n`)
+      else if (result.valid) context.out.write(`${args[0]}: valid (${result.entity === 'datapackage' ? `Data Package, ${result.records} resources` : `${result.entity}, ${result.records} records`})\n`)
       else context.err.write(`${result.errors.map((e) => `${args[0]}:${e.place}: error: ${e.message} (${e.ruleId})`).join('\n')}\n`)
       return result.valid ? 0 : 1
     }

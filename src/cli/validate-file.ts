@@ -6,10 +6,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
+import { entities, type EntityName } from '../schema/entities.js'
 import { decodeCsv } from '../pipeline/emit/csv-codec.js'
 import type { TableSchema } from '../pipeline/emit/table-schema.js'
+import { dataPackageFileName, timelineFileName } from '../pipeline/output-names.js'
 
 /** Largest file `validate` reads. */
 export const maxValidateBytes = 64 * 1024 * 1024
@@ -32,7 +35,9 @@ export interface ValidationResult {
   errors: ValidationError[]
 }
 
-const entityNames = ['sources', 'instruments', 'acts', 'figures', 'corrections'] as const
+/** Every published entity: the one list, so no published file can be missing from what validate knows. */
+const entityNames: readonly EntityName[] = entities.map((e) => e.name)
+const recordNameOf = Object.fromEntries(entities.map((e) => [e.name, e.recordName])) as Record<EntityName, string>
 const schemasDir = new URL('../../schemas/', import.meta.url)
 const dataPackageUrl = new URL('../../dist-data/datapackage.json', import.meta.url)
 // ajv-formats is CommonJS; its default export arrives under `default` in some loaders.
@@ -55,7 +60,20 @@ const schemaId = (name: string) => {
   return first.$id
 }
 
-const recordNameOf: Record<(typeof entityNames)[number], string> = { sources: 'source', instruments: 'instrument', acts: 'act', figures: 'figure', corrections: 'correction' }
+/** The Frictionless profiles shipped beside the package (vendor/frictionless), draft-07. */
+const profilesDir = new URL('../../vendor/frictionless/', import.meta.url)
+
+/** Files of dist-data/ that are not data records, and what each is, for the refusal message. */
+const notDataFiles: Readonly<Record<string, string>> = {
+  [timelineFileName]: 'the timeline figure (SVG), which holds no records to validate'
+}
+
+/** The entity a file name names: `acts.json`, `acts.csv`, `acts-2024.csv`; undefined when none does. */
+function entityNamed(path: string): EntityName | undefined {
+  const stem = basename(path).toLowerCase().replace(/\.[^.]*$/, '')
+  // Longest first, so that a longer entity name is never read as a shorter one it starts with.
+  return [...entityNames].sort((a, b) => b.length - a.length).find((name) => stem === name || (stem.startsWith(name) && !/[a-z]/.test(stem.charAt(name.length))))
+}
 
 /** Validates the file at `path`. */
 export function validateFile(path: string): ValidationResult {
@@ -70,18 +88,51 @@ export function validateFile(path: string): ValidationResult {
   }
   if (text.trim() === '') return fail('validate-read', 'the file is empty')
   const extension = extname(path).toLowerCase()
-  const named = entityNames.find((name) => basename(path).toLowerCase().startsWith(name))
+  const name = basename(path).toLowerCase()
+  const named = entityNamed(path)
   try {
+    if (notDataFiles[name]) return fail('validate-shape', `${basename(path)} is ${notDataFiles[name]}`)
+    if (name === dataPackageFileName) return validateDataPackage(text)
     if (extension === '.csv') return validateCsv(text, named)
     if (extension === '.json') return validateJson(text, named)
-    return fail('validate-read', `cannot tell the format from "${extension || 'no extension'}": give a .json or .csv file`)
+    const what = extension === '.txt' ? ' is a text file (as the verbatim sources are), which holds no records;' : ':'
+    return fail('validate-read', `cannot tell the format from "${extension || 'no extension'}"${what} give an entity file (.json or .csv) or datapackage.json`)
   } catch (error) {
     if (error instanceof RangeError) return fail('validate-parse', 'the file is too deeply nested to validate')
     throw error
   }
 }
 
-function validateJson(text: string, named: (typeof entityNames)[number] | undefined): ValidationResult {
+/**
+ * A Data Package descriptor, checked against the Frictionless Data Package profile and each
+ * table resource's schema against the Table Schema profile.
+ */
+function validateDataPackage(text: string): ValidationResult {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    return { valid: false, errors: [{ place: '(file)', message: `not JSON: ${(error as Error).message}`, ruleId: 'validate-parse' }] }
+  }
+  // The profiles are draft-07 and use keywords of their own (propertyOrder, format textarea).
+  const draft07 = new Ajv({ strict: false, validateFormats: false, allErrors: true })
+  const profile = (name: string) => draft07.compile(JSON.parse(readFileSync(new URL(name, profilesDir), 'utf8')) as object)
+  const errors: ValidationError[] = []
+  const packageProfile = profile('datapackage.json')
+  if (!packageProfile(data)) errors.push(...toErrors(packageProfile.errors))
+  const resources = (data as { resources?: unknown }).resources
+  const tableProfile = profile('tableschema.json')
+  if (Array.isArray(resources)) {
+    resources.forEach((resource: unknown, i) => {
+      const schema = (resource as { schema?: unknown } | null)?.schema
+      if (schema !== undefined && typeof schema !== 'string' && !tableProfile(schema)) errors.push(...toErrors(tableProfile.errors, `/resources/${i}/schema`))
+    })
+  }
+  errors.splice(maxValidateErrors)
+  return { valid: errors.length === 0, entity: 'datapackage', records: Array.isArray(resources) ? resources.length : 0, errors }
+}
+
+function validateJson(text: string, named: EntityName | undefined): ValidationResult {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -113,11 +164,11 @@ function validateJson(text: string, named: (typeof entityNames)[number] | undefi
   return best!
 }
 
-function validateCsv(text: string, named: (typeof entityNames)[number] | undefined): ValidationResult {
+function validateCsv(text: string, named: EntityName | undefined): ValidationResult {
   const header = text.slice(0, text.search(/\r?\n|$/)).split(',')
   const dataPackage = JSON.parse(readFileSync(dataPackageUrl, 'utf8')) as { resources: Array<{ name: string; schema?: TableSchema }> }
   const tables = new Map(dataPackage.resources.filter((r) => r.schema).map((r) => [r.name, r.schema!]))
-  const entity = named ?? entityNames.find((name) => tables.get(name)!.fields.map((f) => f.name).join(',') === header.join(','))
+  const entity = named ?? entityNames.find((name) => tables.get(name)?.fields.map((f) => f.name).join(',') === header.join(','))
   if (!entity) return { valid: false, errors: [{ place: 'row 1', message: `the header matches no entity's columns: ${header.slice(0, 12).join(',')}`, ruleId: 'validate-shape' }] }
   let records: Array<Record<string, unknown>>
   try {
