@@ -71,7 +71,10 @@ for (const n of sizes) {
     removeCorpus(corpus.root)
   }
   const figure = (name, key) => stats(measured[name].map((run) => run[key]))
-  rows.push({ n, ...Object.fromEntries(Object.keys(measured).map((name) => [name, { wall: figure(name, 'wallMs'), cpu: figure(name, 'cpuMs'), rss: figure(name, 'rssMb') }])) })
+  rows.push({
+    n,
+    ...Object.fromEntries(Object.keys(measured).map((name) => [name, { wall: figure(name, 'wallMs'), cpu: figure(name, 'cpuMs'), rss: figure(name, 'rssMb') }]))
+  })
 }
 
 log(`CPU profiles at N=${profileN}`)
@@ -92,7 +95,10 @@ const profiles = {}
 const lines = []
 const s = (x) => show({ median: x.median / 1000, min: x.min / 1000, max: x.max / 1000 }, 2, ' s')
 const mb = (x) => show(x, 0, ' MB')
-lines.push(`Measured by \`node bench/before-after.mjs\` on ${host.date} (${host.cpu}, ${host.cores} cores, Node ${host.node}; load average ${loadBefore} at the start, ${loadAverage()} at the end). Before: ${beforeLabel === beforeArgument ? 'the pipeline without the fixes below' : beforeLabel}; after: this tree. ${runs} runs of each per N in rotating order, each in a fresh process; median (min–max).`, '')
+lines.push(
+  `Measured by \`node bench/before-after.mjs\` on ${host.date} (${host.cpu}, ${host.cores} cores, Node ${host.node}; load average ${loadBefore} at the start, ${loadAverage()} at the end). Before: ${beforeLabel === beforeArgument ? 'the pipeline without the fixes below' : beforeLabel}; after: this tree. ${runs} runs of each per N in rotating order, each in a fresh process; median (min–max).`,
+  ''
+)
 lines.push('| N | floor wall | before: wall | after: wall | before ÷ floor | after ÷ floor | before: CPU | after: CPU | before: peak RSS | after: peak RSS |')
 lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 for (const row of rows) {
@@ -101,13 +107,17 @@ for (const row of rows) {
   )
 }
 lines.push('')
-lines.push(`Where the time goes: one CPU profile (\`node --cpu-prof\`) of each build at N = ${profileN}, main thread, by pipeline stage (the outermost pipeline function on the sampled stack; bench/profile-summary.mjs). Garbage collection is counted apart from the stage that caused it.`, '')
+lines.push(
+  `Where the time goes: one CPU profile (\`node --cpu-prof\`) of each build at N = ${profileN}, main thread, by pipeline stage (the outermost pipeline function on the sampled stack; bench/profile-summary.mjs). Garbage collection is counted apart from the stage that caused it.`,
+  ''
+)
 const stageNames = [...new Set([...profiles.before.byStage, ...profiles.after.byStage].map(([name]) => name))]
 const timeOf = (profile, name) => profile.byStage.find(([stage]) => stage === name)?.[1] ?? 0
 stageNames.sort((a, b) => timeOf(profiles.before, b) - timeOf(profiles.before, a))
 lines.push('| Stage | before | after |', '|---|---:|---:|')
 const cell = (profile, name) => `${(timeOf(profile, name) / 1000).toFixed(0)} ms (${((100 * timeOf(profile, name)) / profile.total).toFixed(1)}%)`
-for (const name of stageNames.filter((name) => timeOf(profiles.before, name) + timeOf(profiles.after, name) >= 20000)) lines.push(`| ${name} | ${cell(profiles.before, name)} | ${cell(profiles.after, name)} |`)
+for (const name of stageNames.filter((name) => timeOf(profiles.before, name) + timeOf(profiles.after, name) >= 20000))
+  lines.push(`| ${name} | ${cell(profiles.before, name)} | ${cell(profiles.after, name)} |`)
 lines.push(`| total sampled | ${(profiles.before.total / 1000).toFixed(0)} ms | ${(profiles.after.total / 1000).toFixed(0)} ms |`, '')
 const out = `bench/round-${round}.measured.md`
 writeFileSync(join(projectRoot, out), `${lines.join('\n')}\n`)

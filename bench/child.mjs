@@ -20,12 +20,18 @@ if (!['build', 'check', 'floor'].includes(mode) || !root) {
 let imported
 let done
 if (mode === 'floor') {
-  const [{ unified }, { default: remarkParse }, { default: remarkDirective }] = await Promise.all([import('unified'), import('remark-parse'), import('remark-directive')])
+  const [{ unified }, { default: remarkParse }, { default: remarkDirective }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-directive')
+  ])
   const processor = unified().use(remarkParse).use(remarkDirective)
   imported = performance.now()
   const sources = join(root, 'sources')
   let nodes = 0
-  const overlays = readdirSync(sources).filter((name) => name.endsWith('.md')).sort()
+  const overlays = readdirSync(sources)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
   for (const name of overlays) nodes += processor.parse(readFileSync(join(sources, name), 'utf8')).children.length
   done = { overlays: overlays.length, nodes }
 } else {
@@ -37,9 +43,24 @@ if (mode === 'floor') {
     process.exit(1)
   }
   // build returns how many records it wrote; check returns the dataset itself.
-  const records = result.counts ?? Object.fromEntries(Object.entries(result.dataset).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.length]))
+  const records =
+    result.counts ??
+    Object.fromEntries(
+      Object.entries(result.dataset)
+        .filter(([, v]) => Array.isArray(v))
+        .map(([k, v]) => [k, v.length])
+    )
   done = { ok: result.ok, diagnostics: result.diagnostics.length, records }
 }
 const ended = performance.now()
 const cpu = process.cpuUsage()
-console.log(JSON.stringify({ mode, totalMs: ended - started, runMs: ended - imported, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, ...done }))
+console.log(
+  JSON.stringify({
+    mode,
+    totalMs: ended - started,
+    runMs: ended - imported,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssKb: process.resourceUsage().maxRSS,
+    ...done
+  })
+)

@@ -10,7 +10,9 @@ import { join } from 'node:path'
 
 /** The seed: the one overlay of sources/, its verbatim text and the organization registry. */
 export function readSeed(sourcesDir) {
-  const overlays = readdirSync(sourcesDir).filter((n) => n.endsWith('.md')).sort()
+  const overlays = readdirSync(sourcesDir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()
   if (overlays.length !== 1) throw new Error(`expected one seed overlay in ${sourcesDir}, found ${overlays.length}`)
   const overlayName = overlays[0]
   const overlay = readFileSync(join(sourcesDir, overlayName), 'utf8')

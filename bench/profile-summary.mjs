@@ -7,9 +7,30 @@ import { readFileSync } from 'node:fs'
 
 /** Functions of the pipeline counted as stages, outermost first wins. */
 export const stageNames = [
-  'parseMarkdown', 'parseFrontmatter', 'lintOverlay', 'readTextFile', 'resolveVerbatimPath', 'CodePointText', 'flattenOverlay', 'alignToVerbatim',
-  'collectAnnotations', 'extractRecords', 'placeNames', 'candidateFinder', 'measureCoverage', 'readOrganizations', 'readChecks',
-  'validateDataset', 'renderDataset', 'validateSourceRecords', 'addRecords', 'addSource', 'finish', 'writeFilesBeside', 'recoverOutput', 'sortDiagnostics'
+  'parseMarkdown',
+  'parseFrontmatter',
+  'lintOverlay',
+  'readTextFile',
+  'resolveVerbatimPath',
+  'CodePointText',
+  'flattenOverlay',
+  'alignToVerbatim',
+  'collectAnnotations',
+  'extractRecords',
+  'placeNames',
+  'candidateFinder',
+  'measureCoverage',
+  'readOrganizations',
+  'readChecks',
+  'validateDataset',
+  'renderDataset',
+  'validateSourceRecords',
+  'addRecords',
+  'addSource',
+  'finish',
+  'writeFilesBeside',
+  'recoverOutput',
+  'sortDiagnostics'
 ]
 
 export function summarize(path, top = 25) {
@@ -63,14 +84,30 @@ export function summarize(path, top = 25) {
     }
     if (!stage) {
       const leaf = stack[0].callFrame.functionName
-      stage = leaf === '(garbage collector)' ? 'garbage collector' : stack.some((n) => n.callFrame.url.startsWith('node:internal/modules')) ? 'module loading' : stack.some((n) => n.callFrame.functionName === 'check' && where(n).startsWith('dist/')) ? 'check: other' : 'other'
+      stage =
+        leaf === '(garbage collector)'
+          ? 'garbage collector'
+          : stack.some((n) => n.callFrame.url.startsWith('node:internal/modules'))
+            ? 'module loading'
+            : stack.some((n) => n.callFrame.functionName === 'check' && where(n).startsWith('dist/'))
+              ? 'check: other'
+              : 'other'
     }
     byStage.set(stage, (byStage.get(stage) ?? 0) + (dt[i] ?? 0))
     const leafKey = `${stage} <- ${stack[0].callFrame.functionName || '(anonymous)'} ${where(stack[0])}:${stack[0].callFrame.lineNumber + 1}`
     byStageLeaf.set(leafKey, (byStageLeaf.get(leafKey) ?? 0) + (dt[i] ?? 0))
   }
   const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top)
-  return { total, byFunction: sorted(byFunction), byFile: sorted(byFile), inclusive: sorted(inclusive), byStage: [...byStage].sort((a, b) => b[1] - a[1]), byStageLeaf: sorted(byStageLeaf), ms, pct }
+  return {
+    total,
+    byFunction: sorted(byFunction),
+    byFile: sorted(byFile),
+    inclusive: sorted(inclusive),
+    byStage: [...byStage].sort((a, b) => b[1] - a[1]),
+    byStageLeaf: sorted(byStageLeaf),
+    ms,
+    pct
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

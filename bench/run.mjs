@@ -56,7 +56,9 @@ for (const n of options.sizes) {
         const run = runNode([child, mode, corpus.root, projectRoot])
         runs[mode].push(run)
         if (mode === 'build') records = run.report?.records
-        log(`N=${n} run ${r + 1}/${options.runs} ${mode}: ${(run.wallMs / 1000).toFixed(2)} s wall, ${(run.cpuMs / 1000).toFixed(2)} s CPU, ${run.rssMb.toFixed(0)} MB`)
+        log(
+          `N=${n} run ${r + 1}/${options.runs} ${mode}: ${(run.wallMs / 1000).toFixed(2)} s wall, ${(run.cpuMs / 1000).toFixed(2)} s CPU, ${run.rssMb.toFixed(0)} MB`
+        )
       }
     }
   } finally {
@@ -101,13 +103,24 @@ const bare = importTimes.bare
 const withImport = importTimes.package
 const modulesFile = join(mkdtempSync(join(os.tmpdir(), 'khojaly-bench-modules-')), 'modules.txt')
 writeFileSync(modulesFile, '')
-spawnSync(process.execPath, ['--import', join(projectRoot, 'bench/record-modules.mjs'), '-e', importCode], { cwd: projectRoot, env: { ...env, BENCH_MODULES_OUT: modulesFile } })
+spawnSync(process.execPath, ['--import', join(projectRoot, 'bench/record-modules.mjs'), '-e', importCode], {
+  cwd: projectRoot,
+  env: { ...env, BENCH_MODULES_OUT: modulesFile }
+})
 const loaded = [...new Set(readFileSync(modulesFile, 'utf8').split('\n').filter(Boolean))]
 rmSync(join(modulesFile, '..'), { recursive: true, force: true })
 const own = (url) => url.startsWith('file:') && !url.includes('/node_modules/') && fileURLToPath(url).startsWith(join(projectRoot, 'dist'))
 const thirdParty = loaded.filter((url) => !url.startsWith('node:') && !own(url))
 const paired = (times) => stats(times.map((t, i) => t - bare[i]))
-const importCost = { bare: stats(bare), empty: stats(importTimes.empty), withImport: stats(withImport), pairedPackage: paired(withImport), pairedEmpty: paired(importTimes.empty), loaded, thirdParty }
+const importCost = {
+  bare: stats(bare),
+  empty: stats(importTimes.empty),
+  withImport: stats(withImport),
+  pairedPackage: paired(withImport),
+  pairedEmpty: paired(importTimes.empty),
+  loaded,
+  thirdParty
+}
 
 // 3. check against build on the seed.
 log(`check vs build on the seed: ${options.checkRuns} runs each`)
@@ -123,7 +136,17 @@ try {
   rmSync(seedRoot, { recursive: true, force: true })
 }
 const seedFigure = (mode, key) => stats(seedRuns[mode].map((run) => run[key]))
-const seedCost = Object.fromEntries(['check', 'build'].map((mode) => [mode, { wall: seedFigure(mode, 'wallMs'), cpu: seedFigure(mode, 'cpuMs'), run: stats(seedRuns[mode].map((run) => run.report.runMs)), rss: seedFigure(mode, 'rssMb') }]))
+const seedCost = Object.fromEntries(
+  ['check', 'build'].map((mode) => [
+    mode,
+    {
+      wall: seedFigure(mode, 'wallMs'),
+      cpu: seedFigure(mode, 'cpuMs'),
+      run: stats(seedRuns[mode].map((run) => run.report.runMs)),
+      rss: seedFigure(mode, 'rssMb')
+    }
+  ])
+)
 
 const loadAfter = loadAverage()
 const elapsed = (performance.now() - t0) / 1000
@@ -135,17 +158,28 @@ function report() {
   const pass = (ok) => (ok ? '**pass**' : '**FAIL**')
   // A noisy target is judged on every estimate given: pass only when all of them meet it,
   // fail when none does, and say so when they disagree (load during the run), never pick one.
-  const verdict = (oks) => (oks.every(Boolean) ? '**pass**' : oks.some(Boolean) ? '**unclear**: the estimates disagree (load during the run); see below' : '**FAIL**')
+  const verdict = (oks) =>
+    oks.every(Boolean) ? '**pass**' : oks.some(Boolean) ? '**unclear**: the estimates disagree (load during the run); see below' : '**FAIL**'
   const s = (x) => show({ median: x.median / 1000, min: x.min / 1000, max: x.max / 1000 }, 2, ' s')
   const mb = (x) => show(x, 0, ' MB')
   const largest = scaling[scaling.length - 1]
   const at = (n) => scaling.find((row) => row.n === n)
   const lines = []
   lines.push('# Benchmarks', '')
-  lines.push('Written by `npm run bench` (bench/run.mjs); do not edit by hand. Every figure is the median of the runs, with the minimum and maximum in brackets. Speed is measured here and never asserted in a test.', '')
+  lines.push(
+    'Written by `npm run bench` (bench/run.mjs); do not edit by hand. Every figure is the median of the runs, with the minimum and maximum in brackets. Speed is measured here and never asserted in a test.',
+    ''
+  )
   lines.push('## Machine', '')
   lines.push('| | |', '|---|---|')
-  lines.push(`| CPU | ${host.cpu} |`, `| Cores | ${host.cores} |`, `| Memory | ${host.memoryGb.toFixed(1)} GB |`, `| OS | ${host.os} |`, `| Node | ${host.node} |`, `| Date | ${host.date} |`)
+  lines.push(
+    `| CPU | ${host.cpu} |`,
+    `| Cores | ${host.cores} |`,
+    `| Memory | ${host.memoryGb.toFixed(1)} GB |`,
+    `| OS | ${host.os} |`,
+    `| Node | ${host.node} |`,
+    `| Date | ${host.date} |`
+  )
   lines.push(`| Load average (1/5/15 min) | ${loadBefore} at the start, ${loadAfter} at the end |`)
   lines.push(`| Bench time | ${(elapsed / 60).toFixed(1)} min |`, '')
   lines.push(
@@ -160,7 +194,9 @@ function report() {
     `Full build: \`build({ root })\` of the compiled pipeline (dist/pipeline/build.js): read, parse, align, extract, recognize, validate, render and write dist-data/, schemas/ and docs/. Floor: \`unified().use(remarkParse).use(remarkDirective).parse()\` of the same overlays (read from disk, in the same order) and nothing else. Both run in a fresh process (\`node bench/child.mjs build|floor <root>\`); wall time is from spawn to exit, so it includes Node’s start and the imports (the pipeline imports more than the floor; at N = 1000 that is under 1% of the time). Peak RSS: maximum resident set size of the process (${hasGnuTime ? 'GNU time' : 'process.resourceUsage().maxRSS'}). ${options.runs} runs of each per N, floor and build alternating.`,
     ''
   )
-  lines.push('| N | corpus (overlays) | records | build wall | floor wall | build ÷ floor (wall) | build CPU | floor CPU | build ÷ floor (CPU) | build peak RSS | floor peak RSS |')
+  lines.push(
+    '| N | corpus (overlays) | records | build wall | floor wall | build ÷ floor (wall) | build CPU | floor CPU | build ÷ floor (CPU) | build peak RSS | floor peak RSS |'
+  )
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const row of scaling) {
     const recordCount = row.records ? Object.values(row.records).reduce((a, b) => a + b, 0) : '?'
@@ -173,7 +209,9 @@ function report() {
   if (at(1000)) {
     const ratio = at(1000).build.wall.median / at(1000).floor.wall.median
     const fastest = at(1000).build.wall.min / at(1000).floor.wall.min
-    lines.push(`| Full build at N = 1000 at most 1.5 × the floor (wall: ratio of the medians; median of each round's build ÷ the floor beside it, with min–max; fastest build ÷ fastest floor) | ${ratio.toFixed(2)} ×; ${show(at(1000).pairedRatio, 2, ' ×')}; ${fastest.toFixed(2)} × | ${verdict([ratio <= 1.5, at(1000).pairedRatio.median <= 1.5, fastest <= 1.5])} |`)
+    lines.push(
+      `| Full build at N = 1000 at most 1.5 × the floor (wall: ratio of the medians; median of each round's build ÷ the floor beside it, with min–max; fastest build ÷ fastest floor) | ${ratio.toFixed(2)} ×; ${show(at(1000).pairedRatio, 2, ' ×')}; ${fastest.toFixed(2)} × | ${verdict([ratio <= 1.5, at(1000).pairedRatio.median <= 1.5, fastest <= 1.5])} |`
+    )
   } else lines.push(`| Full build at N = 1000 at most 1.5 × the floor | not measured (BENCH_SIZES=${options.sizes.join(',')}) | |`)
   if (at(1000) && at(100)) {
     const growth = at(1000).build.wall.median / at(100).build.wall.median
@@ -181,7 +219,10 @@ function report() {
     const floorGrowth = at(1000).floor.wall.median / at(100).floor.wall.median
     lines.push(`| (the floor's own time(1000) ÷ time(100), for comparison) | ${floorGrowth.toFixed(2)} | |`)
   } else lines.push('| time(1000) ÷ time(100) ≤ 11 | not measured | |')
-  if (at(1000)) lines.push(`| Peak RSS of the full build at N = 1000 under 400 MB (median; max in brackets) | ${at(1000).build.rss.median.toFixed(0)} MB (max ${at(1000).build.rss.max.toFixed(0)} MB) | ${pass(at(1000).build.rss.max < 400)} |`)
+  if (at(1000))
+    lines.push(
+      `| Peak RSS of the full build at N = 1000 under 400 MB (median; max in brackets) | ${at(1000).build.rss.median.toFixed(0)} MB (max ${at(1000).build.rss.max.toFixed(0)} MB) | ${pass(at(1000).build.rss.max < 400)} |`
+    )
   else lines.push(`| Peak RSS at N = 1000 under 400 MB | not measured; largest N = ${largest.n}: ${largest.build.rss.median.toFixed(0)} MB | |`)
   lines.push('')
   if (at(1000)) {
@@ -198,16 +239,25 @@ function report() {
   )
   const added = importCost.withImport.median - importCost.bare.median
   lines.push('| Command | median | min | lower quartile | upper quartile | max |', '|---|---:|---:|---:|---:|---:|')
-  const importRow = (label, s) => `| ${label} | ${s.median.toFixed(1)} ms | ${s.min.toFixed(1)} ms | ${s.p25.toFixed(1)} ms | ${s.p75.toFixed(1)} ms | ${s.max.toFixed(1)} ms |`
+  const importRow = (label, s) =>
+    `| ${label} | ${s.median.toFixed(1)} ms | ${s.min.toFixed(1)} ms | ${s.p25.toFixed(1)} ms | ${s.p75.toFixed(1)} ms | ${s.max.toFixed(1)} ms |`
   lines.push(importRow('`node -e 0`', importCost.bare))
   lines.push(importRow('`node -e "import(\'<empty module>\')"` (reference)', importCost.empty))
   lines.push(importRow('`node -e "import(\'khojaly-recognition\')"`', importCost.withImport))
   lines.push('')
   lines.push('| Target | Measured | |', '|---|---:|---|')
-  lines.push(`| At most 20 ms added (difference of the medians; median of the differences within each round) | ${added.toFixed(1)} ms; ${importCost.pairedPackage.median.toFixed(1)} ms | ${verdict([added <= 20, importCost.pairedPackage.median <= 20])} |`)
-  lines.push(`| (the empty module's, for comparison: difference of the medians; median of the differences within each round) | ${(importCost.empty.median - importCost.bare.median).toFixed(1)} ms; ${importCost.pairedEmpty.median.toFixed(1)} ms | |`)
-  lines.push(`| (the difference of the lower quartiles; of the upper quartiles) | ${(importCost.withImport.p25 - importCost.bare.p25).toFixed(1)} ms; ${(importCost.withImport.p75 - importCost.bare.p75).toFixed(1)} ms | |`)
-  lines.push(`| The data entry loads no third-party module | ${importCost.thirdParty.length === 0 ? 'none' : importCost.thirdParty.join(', ')} | ${pass(importCost.thirdParty.length === 0)} |`)
+  lines.push(
+    `| At most 20 ms added (difference of the medians; median of the differences within each round) | ${added.toFixed(1)} ms; ${importCost.pairedPackage.median.toFixed(1)} ms | ${verdict([added <= 20, importCost.pairedPackage.median <= 20])} |`
+  )
+  lines.push(
+    `| (the empty module's, for comparison: difference of the medians; median of the differences within each round) | ${(importCost.empty.median - importCost.bare.median).toFixed(1)} ms; ${importCost.pairedEmpty.median.toFixed(1)} ms | |`
+  )
+  lines.push(
+    `| (the difference of the lower quartiles; of the upper quartiles) | ${(importCost.withImport.p25 - importCost.bare.p25).toFixed(1)} ms; ${(importCost.withImport.p75 - importCost.bare.p75).toFixed(1)} ms | |`
+  )
+  lines.push(
+    `| The data entry loads no third-party module | ${importCost.thirdParty.length === 0 ? 'none' : importCost.thirdParty.join(', ')} | ${pass(importCost.thirdParty.length === 0)} |`
+  )
   lines.push(
     '',
     `On this machine the wall time of a fresh process sometimes falls into two modes about 40 ms apart, whatever the command. When the runs split between them, the quartiles of \`node -e 0\` lie far apart, the median can land on either side of the gap, and the difference of the medians moves by ±10 ms from one run of the bench to the next; the quartile differences then compare like with like within one mode. In this run the quartiles of \`node -e 0\` are ${(importCost.bare.p75 - importCost.bare.p25).toFixed(1)} ms apart: ${importCost.bare.p75 - importCost.bare.p25 > 20 ? 'the runs split between the modes' : 'the runs stayed in one mode'}.`
@@ -219,7 +269,10 @@ function report() {
   )
 
   lines.push('## 3. check against build on the seed', '')
-  lines.push(`\`check({ root })\` and \`build({ root })\` on a copy of sources/, each in a fresh process, ${options.checkRuns} runs each, alternating. “After imports” is the time of the call itself.`, '')
+  lines.push(
+    `\`check({ root })\` and \`build({ root })\` on a copy of sources/, each in a fresh process, ${options.checkRuns} runs each, alternating. “After imports” is the time of the call itself.`,
+    ''
+  )
   lines.push('| Command | wall | after imports | CPU | peak RSS |', '|---|---:|---:|---:|---:|')
   for (const mode of ['check', 'build']) {
     const c = seedCost[mode]
@@ -230,7 +283,11 @@ function report() {
   lines.push(
     `| check costs no more than build (medians: wall; time after imports) | ${seedCost.check.wall.median.toFixed(0)} ms vs ${seedCost.build.wall.median.toFixed(0)} ms; ${seedCost.check.run.median.toFixed(0)} ms vs ${seedCost.build.run.median.toFixed(0)} ms | ${pass(seedCost.check.wall.median <= seedCost.build.wall.median && seedCost.check.run.median <= seedCost.build.run.median)} |`
   )
-  lines.push('', 'check and build run the same steps over every source (`processSources`); check keeps the records in memory to return them, build appends them to its output files and then writes the checks, timeline, Data Package, schemas and docs, so check should cost no more; a reversed median would be noise.', '')
+  lines.push(
+    '',
+    'check and build run the same steps over every source (`processSources`); check keeps the records in memory to return them, build appends them to its output files and then writes the checks, timeline, Data Package, schemas and docs, so check should cost no more; a reversed median would be noise.',
+    ''
+  )
 
   lines.push('## 4. Profile, fixes, before and after', '')
   // One round per profile-and-fix pass: bench/round-<k>.fixes.md (written by hand: what the
@@ -239,7 +296,12 @@ function report() {
     const measured = join(projectRoot, `bench/round-${round}.measured.md`)
     lines.push(readFileSync(join(projectRoot, `bench/round-${round}.fixes.md`), 'utf8').trim(), '')
     lines.push(`#### Round ${round}: before and after`, '')
-    lines.push(existsSync(measured) ? readFileSync(measured, 'utf8').trim() : `Not measured yet: run \`BENCH_ROUND=${round} node bench/before-after.mjs <old tree or git revision>\`.`, '')
+    lines.push(
+      existsSync(measured)
+        ? readFileSync(measured, 'utf8').trim()
+        : `Not measured yet: run \`BENCH_ROUND=${round} node bench/before-after.mjs <old tree or git revision>\`.`,
+      ''
+    )
   }
   lines.push('## Reproducing', '')
   lines.push(

@@ -62,7 +62,10 @@ describe('characterization and stance come only from what the act is reported to
       for (const term of act.characterization) {
         expect(quote, `${act.id}: ${term}`).toMatch(termWords[term]!)
         const spans = [...block.matchAll(/:term\[([^\]]*)\](\{[^}]*\})?/g)]
-        expect(spans.some(([, label, attrs]) => (attrs ?? '').includes(`value=${term}`) || termWords[term]!.test(label!)), `${act.id}: ${term}`).toBe(true)
+        expect(
+          spans.some(([, label, attrs]) => (attrs ?? '').includes(`value=${term}`) || termWords[term]!.test(label!)),
+          `${act.id}: ${term}`
+        ).toBe(true)
         checked++
       }
       for (const stance of act.stance) {

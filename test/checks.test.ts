@@ -27,12 +27,21 @@ describe('every claim that can be checked has a check', () => {
   it('every act with a characterization has a check on characterization', () => {
     const characterized = entityFile('acts').records.filter((a) => a.characterization.length > 0)
     expect(characterized.length).toBeGreaterThan(5)
-    for (const act of characterized) expect(checksOf(act.id).some((c) => c.field === 'characterization'), act.id).toBe(true)
+    for (const act of characterized)
+      expect(
+        checksOf(act.id).some((c) => c.field === 'characterization'),
+        act.id
+      ).toBe(true)
   })
 
   it('every figure the evidence speaks to has a check (the fact-check covers the 613/487/1275 figures and the 57 states)', () => {
     const figures = entityFile('figures').records
-    for (const [measure, value] of [['killed', 613], ['wounded', 487], ['taken-hostage', 1275], ['supporting-states', 57]] as const) {
+    for (const [measure, value] of [
+      ['killed', 613],
+      ['wounded', 487],
+      ['taken-hostage', 1275],
+      ['supporting-states', 57]
+    ] as const) {
       const figure = figures.find((f) => f.measure === measure && f.value === value)!
       expect(figure, `${measure} ${value}`).toBeDefined()
       expect(checksOf(figure.id).length, figure.id).toBeGreaterThan(0)
@@ -71,14 +80,20 @@ describe('checks sit beside the records and never change them', () => {
     const withMa = withChecks('us-ma-house-2010')!
     expect(withMa.recordType).toBe('act')
     expect(withMa.record.id).toBe('us-ma-house-2010')
-    expect(withMa.checks.map((c) => c.id).sort()).toEqual(checksOf('us-ma-house-2010').map((c) => c.id).sort())
+    expect(withMa.checks.map((c) => c.id).sort()).toEqual(
+      checksOf('us-ma-house-2010')
+        .map((c) => c.id)
+        .sort()
+    )
     expect(apiChecksOf('no-such-record')).toEqual([])
     expect(withChecks('no-such-record')).toBeUndefined()
   })
 
   it('the timeline marks acts whose key claims a check corrects', () => {
     const svg = readFileSync(new URL('../dist-data/timeline.svg', import.meta.url), 'utf8')
-    const corrected = entityFile('acts').records.filter((a) => checksOf(a.id).some((c) => c.verdict === 'corrected' && ['characterization', 'body', 'date', 'actType'].includes(c.field)))
+    const corrected = entityFile('acts').records.filter((a) =>
+      checksOf(a.id).some((c) => c.verdict === 'corrected' && ['characterization', 'body', 'date', 'actType'].includes(c.field))
+    )
     expect(corrected.length).toBeGreaterThan(0)
     for (const act of corrected) {
       if (act.date === null) expect(svg, act.id).toMatch(new RegExp(`!\\) — ${act.id}<`))
@@ -91,12 +106,37 @@ describe('a bad check fails the build with a diagnostic in checks.yaml', () => {
   const base = (fields: string) => `- id: check-test\n  recordType: act\n  recordId: us-ma-house-2010\n${fields}`
   // [name, checks.yaml, rule, line of the diagnostic]
   const cases: Array<[string, string, string, number?]> = [
-    ['a missing record', base('  field: null\n  verdict: unverified\n  finding: Nothing found.\n  correctValue: null\n  independence: independent\n  citations: []\n').replace('us-ma-house-2010', 'no-such-act'), 'check-reference'],
-    ['a field the entity lacks', base('  field: colour\n  verdict: unverified\n  finding: Nothing found.\n  correctValue: null\n  independence: independent\n  citations: []\n'), 'check-reference'],
-    ['no citations for a confirmed verdict', base('  field: date\n  verdict: confirmed\n  finding: It matches.\n  correctValue: null\n  independence: independent\n  citations: []\n'), 'check-citations'],
-    ['an unknown verdict', base('  field: date\n  verdict: plausible\n  finding: Maybe.\n  correctValue: null\n  independence: independent\n  citations: []\n'), 'record-invalid'],
+    [
+      'a missing record',
+      base('  field: null\n  verdict: unverified\n  finding: Nothing found.\n  correctValue: null\n  independence: independent\n  citations: []\n').replace(
+        'us-ma-house-2010',
+        'no-such-act'
+      ),
+      'check-reference'
+    ],
+    [
+      'a field the entity lacks',
+      base('  field: colour\n  verdict: unverified\n  finding: Nothing found.\n  correctValue: null\n  independence: independent\n  citations: []\n'),
+      'check-reference'
+    ],
+    [
+      'no citations for a confirmed verdict',
+      base('  field: date\n  verdict: confirmed\n  finding: It matches.\n  correctValue: null\n  independence: independent\n  citations: []\n'),
+      'check-citations'
+    ],
+    [
+      'an unknown verdict',
+      base('  field: date\n  verdict: plausible\n  finding: Maybe.\n  correctValue: null\n  independence: independent\n  citations: []\n'),
+      'record-invalid'
+    ],
     ['YAML that does not parse', '- id: [unclosed\n', 'checks-yaml', 2],
-    ['a relative URL', base('  field: date\n  verdict: confirmed\n  finding: It matches.\n  correctValue: null\n  independence: independent\n  citations:\n    - title: A page\n      url: /relative/page\n      publisher: Someone\n      note: null\n'), 'record-invalid']
+    [
+      'a relative URL',
+      base(
+        '  field: date\n  verdict: confirmed\n  finding: It matches.\n  correctValue: null\n  independence: independent\n  citations:\n    - title: A page\n      url: /relative/page\n      publisher: Someone\n      note: null\n'
+      ),
+      'record-invalid'
+    ]
   ]
   for (const [name, yaml, ruleId, line = 1] of cases) {
     it(name, () => {
@@ -110,7 +150,13 @@ describe('a bad check fails the build with a diagnostic in checks.yaml', () => {
   }
 
   it('an unverified check without citations is fine', () => {
-    const result = check({ root: sourcesWithChecks(base('  field: date\n  verdict: unverified\n  finding: Nothing independent found.\n  correctValue: null\n  independence: party-aligned\n  citations: []\n')) })
+    const result = check({
+      root: sourcesWithChecks(
+        base(
+          '  field: date\n  verdict: unverified\n  finding: Nothing independent found.\n  correctValue: null\n  independence: party-aligned\n  citations: []\n'
+        )
+      )
+    })
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
   })
 })

@@ -27,14 +27,16 @@ describe('the CLI', () => {
   it('check exits 0 on the shipped sources and reports coverage per recognizer', () => {
     const run = cli('check')
     expect(run.status).toBe(0)
-    for (const recognizer of ['numerals', 'spelled-numbers', 'date-phrases', 'names', 'characterization-terms']) expect(run.stdout).toMatch(new RegExp(`${recognizer}\\s+\\d+ found\\s+\\d+ annotated`))
+    for (const recognizer of ['numerals', 'spelled-numbers', 'date-phrases', 'names', 'characterization-terms'])
+      expect(run.stdout).toMatch(new RegExp(`${recognizer}\\s+\\d+ found\\s+\\d+ annotated`))
     const json = JSON.parse(cli('check', '--format', 'json').stdout)
     expect(json.ok).toBe(true)
   })
 
   // The list of files comes from the Data Package descriptor, not from the code under test:
   // every table and JSON resource the package publishes must pass its own validator.
-  const published = (JSON.parse(readFileSync(join(root, 'dist-data/datapackage.json'), 'utf8')) as { resources: Array<{ path: string; format: string }> }).resources
+  const published = (JSON.parse(readFileSync(join(root, 'dist-data/datapackage.json'), 'utf8')) as { resources: Array<{ path: string; format: string }> })
+    .resources
   const dataFiles = published.filter((r) => r.format === 'csv' || r.format === 'json').map((r) => r.path)
 
   it.each(dataFiles)('validate accepts the published %s (exit 0)', (path) => {

@@ -39,8 +39,29 @@ describe('the CSVs rebuild the JSON records exactly', () => {
 })
 
 describe('cells a spreadsheet would run as a formula are neutralized, losslessly', () => {
-  const table = { fields: [{ name: 'id', type: 'string' as const }, { name: 'n', type: 'number' as const }, { name: 'list', type: 'array' as const }], missingValues: [''], primaryKey: ['id'] }
-  it.each(['=SUM(A1:A2)', '+1', '-2+3', '@cmd', '\tx', '\rx', "'=quoted formula", "''+twice", "'Sui' for 'Sue'", 'plain', 'a lone\nline feed', 'a lone\rreturn'])('%j', async (value) => {
+  const table = {
+    fields: [
+      { name: 'id', type: 'string' as const },
+      { name: 'n', type: 'number' as const },
+      { name: 'list', type: 'array' as const }
+    ],
+    missingValues: [''],
+    primaryKey: ['id']
+  }
+  it.each([
+    '=SUM(A1:A2)',
+    '+1',
+    '-2+3',
+    '@cmd',
+    '\tx',
+    '\rx',
+    "'=quoted formula",
+    "''+twice",
+    "'Sui' for 'Sue'",
+    'plain',
+    'a lone\nline feed',
+    'a lone\rreturn'
+  ])('%j', async (value) => {
     const { encodeCsv, decodeCsv } = await import('../src/pipeline/emit/csv-codec.js')
     const text = encodeCsv([{ id: value, n: -5, list: ['=x'] }], table)
     const [, row] = parse(text) as string[][]

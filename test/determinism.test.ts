@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { build } from '../src/pipeline/build.js'
 
 function snapshot(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]))
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name))])
+  )
 }
 
 function buildCopy(): string {

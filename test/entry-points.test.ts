@@ -35,15 +35,60 @@ describe('the data entry point loads data only', () => {
 
 describe('the public API', () => {
   it('pins the export names of every entry point', async () => {
-    expect(Object.keys(await import('khojaly-recognition')).sort()).toEqual(['acts', 'checks', 'checksOf', 'corrections', 'figures', 'instruments', 'sources', 'version', 'withChecks'])
+    expect(Object.keys(await import('khojaly-recognition')).sort()).toEqual([
+      'acts',
+      'checks',
+      'checksOf',
+      'corrections',
+      'figures',
+      'instruments',
+      'sources',
+      'version',
+      'withChecks'
+    ])
     expect(Object.keys(await import('khojaly-recognition/schema')).sort()).toEqual(
       [
-        'ActSchema', 'CheckSchema', 'CitationSchema', 'CorrectionSchema', 'FigureSchema', 'InstrumentSchema', 'PersonSchema', 'ProvenanceSchema', 'SourceSchema',
-        'actTypes', 'characterizations', 'confidences', 'correctionKinds', 'datasetVersion', 'defaultUnitOfMeasure', 'entities', 'envelopeOf', 'independences', 'recordTypes', 'verdicts',
-        'instrumentKinds', 'jurisdictionTypes', 'levels', 'measures', 'qualifiers', 'stances', 'units', 'valuesOf', 'vocabularies'
+        'ActSchema',
+        'CheckSchema',
+        'CitationSchema',
+        'CorrectionSchema',
+        'FigureSchema',
+        'InstrumentSchema',
+        'PersonSchema',
+        'ProvenanceSchema',
+        'SourceSchema',
+        'actTypes',
+        'characterizations',
+        'confidences',
+        'correctionKinds',
+        'datasetVersion',
+        'defaultUnitOfMeasure',
+        'entities',
+        'envelopeOf',
+        'independences',
+        'recordTypes',
+        'verdicts',
+        'instrumentKinds',
+        'jurisdictionTypes',
+        'levels',
+        'measures',
+        'qualifiers',
+        'stances',
+        'units',
+        'valuesOf',
+        'vocabularies'
       ].sort()
     )
-    expect(Object.keys(await import('khojaly-recognition/pipeline')).sort()).toEqual(['build', 'check', 'decodeCsv', 'encodeCsv', 'escapeOverlayText', 'formatDiagnostics', 'packageVersion', 'rules'])
+    expect(Object.keys(await import('khojaly-recognition/pipeline')).sort()).toEqual([
+      'build',
+      'check',
+      'decodeCsv',
+      'encodeCsv',
+      'escapeOverlayText',
+      'formatDiagnostics',
+      'packageVersion',
+      'rules'
+    ])
   })
 
   it('serves the raw files through exports', async () => {

@@ -4,7 +4,16 @@ import { findNumbers } from '../src/pipeline/recognize/numbers.js'
 import { entityFile, verbatimText } from './helpers/published.js'
 import { writeSource } from './helpers/fixture.js'
 
-const identifiersAndOrdinals = ['Resolution 535', '366 infantry regiment', '366th Infantry Regiment', '260 (III)', 'par. 103', '39th session', '13-th session', '36the ministerial']
+const identifiersAndOrdinals = [
+  'Resolution 535',
+  '366 infantry regiment',
+  '366th Infantry Regiment',
+  '260 (III)',
+  'par. 103',
+  '39th session',
+  '13-th session',
+  '36the ministerial'
+]
 
 describe('identifiers and ordinals are never figures', () => {
   it('no figure’s words overlap an identifier or ordinal of the source', () => {
@@ -28,7 +37,10 @@ describe('identifiers and ordinals are never figures', () => {
   })
 
   it('a figure span on an identifier is an error', () => {
-    const root = writeSource('The House adopted Resolution 535.\n', ':::act{#tx type=resolution jurisdiction=US-TX}\nThe House adopted :figure[Resolution 535]{#f measure=killed}.\n:::\n')
+    const root = writeSource(
+      'The House adopted Resolution 535.\n',
+      ':::act{#tx type=resolution jurisdiction=US-TX}\nThe House adopted :figure[Resolution 535]{#f measure=killed}.\n:::\n'
+    )
     const result = check({ root, sourcesDir: root })
     expect(result.diagnostics.map((d) => d.ruleId)).toContain('figure-no-number')
   })

@@ -21,7 +21,9 @@ describe('mixed-script words are found by Unicode script', () => {
 
   it('records every mixed-script word of the source as a homoglyph correction, without markup', () => {
     const verbatim = readFileSync(new URL('../sources/000_fbe07255233e0e6a.txt', import.meta.url), 'utf8')
-    const expected = verbatim.match(/[\p{L}]*\p{Script=Latin}[\p{L}]*[\p{Script=Cyrillic}][\p{L}]*|[\p{L}]*[\p{Script=Cyrillic}][\p{L}]*\p{Script=Latin}[\p{L}]*/gu)!
+    const expected = verbatim.match(
+      /[\p{L}]*\p{Script=Latin}[\p{L}]*[\p{Script=Cyrillic}][\p{L}]*|[\p{L}]*[\p{Script=Cyrillic}][\p{L}]*\p{Script=Latin}[\p{L}]*/gu
+    )!
     const corrections = entityFile('corrections').records.filter((c) => c.kind === 'homoglyph')
     expect(corrections.map((c) => c.asWritten)).toEqual(expected)
     const overlay = readFileSync(new URL('../sources/000_fbe07255233e0e6a.md', import.meta.url), 'utf8')
@@ -35,12 +37,42 @@ describe('mixed-script words are the matches of one regex', () => {
    * kept when it also holds a Latin letter. The scan may work another way; its words may not.
    */
   const reference = (text: string) =>
-    Array.from(text.matchAll(/[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{M}]*/gu), (match) => ({ start: match.index, end: match.index + match[0].length }))
-      .filter(({ start, end }) => /\p{Script=Latin}/u.test(text.slice(start, end)))
+    Array.from(text.matchAll(/[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{M}]*/gu), (match) => ({
+      start: match.index,
+      end: match.index + match[0].length
+    })).filter(({ start, end }) => /\p{Script=Latin}/u.test(text.slice(start, end)))
 
   // Word characters of each script, foreign characters that are no letter (϶ ҂ 𐅀), marks,
   // astral letters, lone surrogates and separators: where a word starts and ends is the question.
-  const unit = fc.constantFrom('a', 'K', 'é', 'ſ', 'К', 'о', 'Ж', 'Ο', 'ν', 'Ω', '϶', '΄', '҂', '\u0483', '\u0301', '\u{10140}', '\u{1E030}', '𝔸', '😀', '\uD800', '\uDC00', ' ', '\n', '1', '-', ':', ']')
+  const unit = fc.constantFrom(
+    'a',
+    'K',
+    'é',
+    'ſ',
+    'К',
+    'о',
+    'Ж',
+    'Ο',
+    'ν',
+    'Ω',
+    '϶',
+    '΄',
+    '҂',
+    '\u0483',
+    '\u0301',
+    '\u{10140}',
+    '\u{1E030}',
+    '𝔸',
+    '😀',
+    '\uD800',
+    '\uDC00',
+    ' ',
+    '\n',
+    '1',
+    '-',
+    ':',
+    ']'
+  )
 
   it('finds the same words at the same offsets as the regex, over generated text', () => {
     fc.assert(

@@ -78,7 +78,9 @@ describeValidator('jsonschema', () => {
     const done = validator('validate_json.py')
     expect(done.status, done.stdout + done.stderr).toBe(0)
     const jsonFiles = recordCounts().size
-    expect(done.stdout.trim()).toMatch(new RegExp(`^jsonschema \\S+: ${jsonFiles} JSON files, ${totalRecords()} records valid against \\d+ schemas .*formats asserted: date`))
+    expect(done.stdout.trim()).toMatch(
+      new RegExp(`^jsonschema \\S+: ${jsonFiles} JSON files, ${totalRecords()} records valid against \\d+ schemas .*formats asserted: date`)
+    )
   })
 
   it('fails on a broken record', () => {
@@ -111,7 +113,11 @@ describeValidator('pandas', () => {
   it('reads every CSV with the codebook’s dtypes and finds the JSON’s record counts', () => {
     const done = validator('read_csv.py')
     expect(done.status, done.stdout + done.stderr).toBe(0)
-    expect(done.stdout.trim()).toMatch(new RegExp(`^pandas \\S+: ${recordCounts().size} CSV files, ${totalRecords()} rows read with the codebook's dtypes; record counts, ids and cells match the JSON$`))
+    expect(done.stdout.trim()).toMatch(
+      new RegExp(
+        `^pandas \\S+: ${recordCounts().size} CSV files, ${totalRecords()} rows read with the codebook's dtypes; record counts, ids and cells match the JSON$`
+      )
+    )
   })
 
   it('fails where a cell does not fit the documented dtype, and where a row is missing', () => {
@@ -129,15 +135,18 @@ describeValidator('pandas', () => {
 })
 
 describeValidator('sqlite3', () => {
-  const foreignKeys = () =>
-    readJson(join(root, 'dist-data/datapackage.json')).resources.flatMap((r: any) => r.schema?.foreignKeys ?? []).length
+  const foreignKeys = () => readJson(join(root, 'dist-data/datapackage.json')).resources.flatMap((r: any) => r.schema?.foreignKeys ?? []).length
 
   it('imports the CSVs and finds the row of every non-null key along each declared foreign key', () => {
     const done = validator('sqlite_fks.py')
     expect(done.status, done.stdout + done.stderr).toBe(0)
     expect(foreignKeys()).toBeGreaterThan(0)
     const statedBy = readJson(join(root, 'dist-data/figures.json')).records.filter((f: any) => f.statedBy !== null).length
-    expect(done.stdout.trim()).toMatch(new RegExp(`^sqlite3 \\S+: imported ${recordCounts().size} CSVs \\(${totalRecords()} rows\\); ${foreignKeys()} foreign key\\(s\\), \\d+ non-null keys, every one finds its row$`))
+    expect(done.stdout.trim()).toMatch(
+      new RegExp(
+        `^sqlite3 \\S+: imported ${recordCounts().size} CSVs \\(${totalRecords()} rows\\); ${foreignKeys()} foreign key\\(s\\), \\d+ non-null keys, every one finds its row$`
+      )
+    )
     expect(Number(/(\d+) non-null keys/.exec(done.stdout)![1])).toBeGreaterThanOrEqual(statedBy)
   })
 

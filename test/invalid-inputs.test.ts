@@ -7,7 +7,20 @@
  * byte for byte, and an interrupted swap is recovered by the next build.
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -149,7 +162,10 @@ function runCase(name: string, withPlace = true): CheckResult {
     [expected.warnings ?? [], 'warning']
   ] as const) {
     for (const e of list) {
-      expect(diagnostics.some((d) => matches(d, e, severity, withPlace)), `expected ${severity} ${describeExpected(e)} among:\n${report}`).toBe(true)
+      expect(
+        diagnostics.some((d) => matches(d, e, severity, withPlace)),
+        `expected ${severity} ${describeExpected(e)} among:\n${report}`
+      ).toBe(true)
     }
   }
   if (fastCases.has(name)) expect(elapsed, 'check returns fast').toBeLessThan(2000)
@@ -209,8 +225,14 @@ describe('the catalogue of invalid inputs', () => {
   it('path-dotdot and path-absolute: never read the file they name', () => {
     for (const name of ['path-dotdot', 'path-absolute']) {
       const { diagnostics } = runCase(name)
-      expect(diagnostics.map((d) => posix(d.file)), name).not.toContain('etc/passwd')
-      expect(diagnostics.some((d) => d.ruleId === 'sha256-mismatch' || d.ruleId === 'file-missing'), name).toBe(false)
+      expect(
+        diagnostics.map((d) => posix(d.file)),
+        name
+      ).not.toContain('etc/passwd')
+      expect(
+        diagnostics.some((d) => d.ruleId === 'sha256-mismatch' || d.ruleId === 'file-missing'),
+        name
+      ).toBe(false)
     }
   })
 })
@@ -226,7 +248,9 @@ function snapshot(dir: string): Record<string, string> {
         out[`${path}/`] = 'dir'
         walk(path)
       } else {
-        out[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex')
+        out[path] = createHash('sha256')
+          .update(readFileSync(join(dir, path)))
+          .digest('hex')
       }
     }
   }
@@ -391,7 +415,13 @@ describe('valid inputs that must build', () => {
   it('minimal: one act with a date, a body, a term and a figure stated by it', () => {
     const result = checkValid('minimal')
     const [act] = result.dataset!.acts
-    expect(act).toMatchObject({ id: 'pk-resolution-2010', date: '2010-02-25', jurisdiction: 'PK', body: 'Parliament of Pakistan', characterization: ['genocide'] })
+    expect(act).toMatchObject({
+      id: 'pk-resolution-2010',
+      date: '2010-02-25',
+      jurisdiction: 'PK',
+      body: 'Parliament of Pakistan',
+      characterization: ['genocide']
+    })
     expect(result.dataset!.figures).toMatchObject([{ id: 'pk-killed', value: 613, measure: 'killed', statedBy: 'pk-resolution-2010' }])
     expect(expectProvenanceExact(result, verbatimOf('minimal'))).toBe(2)
   })

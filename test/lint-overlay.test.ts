@@ -34,7 +34,9 @@ describe('overlay lints', () => {
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 60 }), fc.integer({ min: 0, max: 4 }), (text, bodyStartLine) => {
         const lints = lintOverlay(new CodePointText(text), 'doc.md', bodyStartLine)
-        expect(lints.map((d) => ({ ruleId: d.ruleId, line: d.start.line, column: d.start.column, endColumn: d.end.column }))).toEqual(reference(text, bodyStartLine))
+        expect(lints.map((d) => ({ ruleId: d.ruleId, line: d.start.line, column: d.start.column, endColumn: d.end.column }))).toEqual(
+          reference(text, bodyStartLine)
+        )
         for (const d of lints) expect(d.end.line).toBe(d.start.line)
       }),
       { numRuns: 3000 }

@@ -39,7 +39,10 @@ describe('normalized values are clean and verbatim values are the source’s own
       for (const [key, value] of strings({ ...record, provenance: undefined }, '', [])) {
         if (!(key.endsWith('AsWritten') || key === 'asWritten')) continue
         checked++
-        expect(quotes.some((q: string) => q.includes(value)), `${record.id}.${key} "${value}"`).toBe(true)
+        expect(
+          quotes.some((q: string) => q.includes(value)),
+          `${record.id}.${key} "${value}"`
+        ).toBe(true)
       }
     }
     expect(checked).toBeGreaterThan(50)

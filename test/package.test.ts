@@ -22,7 +22,11 @@ const slow = 240_000
 /** The environment less npm's `npm_*` variables, so that `npm test` does not leak its settings into the fresh projects. */
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)))
 
-interface Run { status: number | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null
+  stdout: string
+  stderr: string
+}
 
 function run(command: string, args: string[], cwd: string): Run {
   const done = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
@@ -98,142 +102,191 @@ const jsonFile = (path: string) => readJson(join(root, path))
 describe('the packed tarball', () => {
   it('holds the built code, the data, the schemas and the licences, and no sources or tests', () => {
     const paths = packed.files.map((file) => file.path)
-    for (const path of ['package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist-data/acts.csv', 'dist-data/datapackage.json', 'schemas/act.schema.json', 'LICENSE', 'LICENSE-DATA']) {
+    for (const path of [
+      'package.json',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli/main.js',
+      'dist-data/acts.csv',
+      'dist-data/datapackage.json',
+      'schemas/act.schema.json',
+      'LICENSE',
+      'LICENSE-DATA'
+    ]) {
       expect(paths).toContain(path)
     }
     expect(paths.filter((path) => /^(src|test|sources|node_modules|\.ci)\//.test(path))).toEqual([])
   })
 
-  it('passes publint (strict: warnings count as errors)', () => {
-    const done = run(bin('publint'), ['run', tarball, '--strict'], work)
-    expect(done.status, done.stdout + done.stderr).toBe(0)
-    expect(done.stdout).toMatch(/All good!/)
-  }, slow)
+  it(
+    'passes publint (strict: warnings count as errors)',
+    () => {
+      const done = run(bin('publint'), ['run', tarball, '--strict'], work)
+      expect(done.status, done.stdout + done.stderr).toBe(0)
+      expect(done.stdout).toMatch(/All good!/)
+    },
+    slow
+  )
 
-  it('publint fails a broken package (so the check above can fail)', () => {
-    const broken = join(work, 'broken')
-    mkdirSync(join(broken, 'dist'), { recursive: true })
-    writeFileSync(join(broken, 'package.json'), JSON.stringify({ name: 'broken', version: '1.0.0', type: 'module', exports: { '.': { default: './dist/index.js', types: './dist/index.d.ts' } } }))
-    writeFileSync(join(broken, 'dist/index.js'), 'export const x = 1\n')
-    writeFileSync(join(broken, 'dist/index.d.ts'), 'export declare const x: number\n')
-    const done = run(bin('publint'), ['run', broken, '--strict', '--pack', 'false'], work)
-    expect(done.status).not.toBe(0)
-    // publint colours its output when CI is set: compare the plain text.
-    expect(done.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/types should be the first/)
-  }, slow)
+  it(
+    'publint fails a broken package (so the check above can fail)',
+    () => {
+      const broken = join(work, 'broken')
+      mkdirSync(join(broken, 'dist'), { recursive: true })
+      writeFileSync(
+        join(broken, 'package.json'),
+        JSON.stringify({ name: 'broken', version: '1.0.0', type: 'module', exports: { '.': { default: './dist/index.js', types: './dist/index.d.ts' } } })
+      )
+      writeFileSync(join(broken, 'dist/index.js'), 'export const x = 1\n')
+      writeFileSync(join(broken, 'dist/index.d.ts'), 'export declare const x: number\n')
+      const done = run(bin('publint'), ['run', broken, '--strict', '--pack', 'false'], work)
+      expect(done.status).not.toBe(0)
+      // publint colours its output when CI is set: compare the plain text.
+      expect(done.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/types should be the first/)
+    },
+    slow
+  )
 
-  it('passes Are the Types Wrong? with the esm-only profile (the package is ESM only)', () => {
-    const done = run(bin('attw'), [tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json'], work)
-    expect(done.status, done.stdout + done.stderr).toBe(0)
-    const result = JSON.parse(done.stdout)
-    const entrypoints = Object.keys(result.analysis.entrypoints)
-    expect(entrypoints).toEqual(expect.arrayContaining(['.', './schema', './pipeline']))
-    // What the profile ignores is CommonJS-from-TypeScript (node16-cjs) and node10 resolution only.
-    const problems = Object.values(result.problems ?? {}).flat() as Array<{ kind: string; resolutionKind?: string }>
-    expect(problems.filter((problem) => !['node10', 'node16-cjs'].includes(problem.resolutionKind ?? ''))).toEqual([])
-    for (const entry of ['.', './schema', './pipeline']) {
-      for (const kind of ['node16-esm', 'bundler']) {
-        expect(result.analysis.entrypoints[entry].resolutions[kind].resolution.fileName, `${entry} ${kind}`).toMatch(/\.d\.ts$/)
+  it(
+    'passes Are the Types Wrong? with the esm-only profile (the package is ESM only)',
+    () => {
+      const done = run(bin('attw'), [tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json'], work)
+      expect(done.status, done.stdout + done.stderr).toBe(0)
+      const result = JSON.parse(done.stdout)
+      const entrypoints = Object.keys(result.analysis.entrypoints)
+      expect(entrypoints).toEqual(expect.arrayContaining(['.', './schema', './pipeline']))
+      // What the profile ignores is CommonJS-from-TypeScript (node16-cjs) and node10 resolution only.
+      const problems = Object.values(result.problems ?? {}).flat() as Array<{ kind: string; resolutionKind?: string }>
+      expect(problems.filter((problem) => !['node10', 'node16-cjs'].includes(problem.resolutionKind ?? ''))).toEqual([])
+      for (const entry of ['.', './schema', './pipeline']) {
+        for (const kind of ['node16-esm', 'bundler']) {
+          expect(result.analysis.entrypoints[entry].resolutions[kind].resolution.fileName, `${entry} ${kind}`).toMatch(/\.d\.ts$/)
+        }
       }
-    }
-  }, slow)
+    },
+    slow
+  )
 })
 
 describe('installed into a fresh project', () => {
-  it('adds at most 10 packages besides itself: no parser stack for people who only want the data', () => {
-    const dir = freshProject('count', 'commonjs')
-    const installed = must('npm', ['ls', '--all', '--parseable'], dir)
-      .trim()
-      .split('\n')
-      .slice(1) // the project itself
-      .map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))
-    const lock = Object.keys(readJson(join(dir, 'node_modules/.package-lock.json')).packages ?? {})
-    console.log(`installing the tarball adds ${installed.length} packages: ${installed.join(', ')}`)
-    expect(installed).toContain('khojaly-recognition')
-    expect(installed).toContain('zod')
-    expect(lock.length).toBe(installed.length)
-    expect(installed.length).toBeLessThanOrEqual(11)
-    for (const parser of ['unified', 'remark-parse', 'yaml', 'csv-parse', 'csv-stringify', 'ajv', 'edtf', 'iso-3166']) {
-      expect(installed).not.toContain(parser)
-    }
-    // The bin works through npm's link without the optional peers for --version and --help,
-    // and says what to install (exit 2) when a command needs them.
-    const bin = join(dir, 'node_modules/.bin/khojaly-recognition')
-    expect(run(bin, ['--version'], dir).stdout.trim()).toBe(readJson(join(root, 'package.json')).version)
-    expect(run(bin, ['--help'], dir).status).toBe(0)
-    const needsPeers = run(bin, ['check'], dir)
-    expect(needsPeers.status).toBe(2)
-    expect(needsPeers.stderr).toMatch(/npm install .*unified/)
-  }, slow)
+  it(
+    'adds at most 10 packages besides itself: no parser stack for people who only want the data',
+    () => {
+      const dir = freshProject('count', 'commonjs')
+      const installed = must('npm', ['ls', '--all', '--parseable'], dir)
+        .trim()
+        .split('\n')
+        .slice(1) // the project itself
+        .map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))
+      const lock = Object.keys(readJson(join(dir, 'node_modules/.package-lock.json')).packages ?? {})
+      console.log(`installing the tarball adds ${installed.length} packages: ${installed.join(', ')}`)
+      expect(installed).toContain('khojaly-recognition')
+      expect(installed).toContain('zod')
+      expect(lock.length).toBe(installed.length)
+      expect(installed.length).toBeLessThanOrEqual(11)
+      for (const parser of ['unified', 'remark-parse', 'yaml', 'csv-parse', 'csv-stringify', 'ajv', 'edtf', 'iso-3166']) {
+        expect(installed).not.toContain(parser)
+      }
+      // The bin works through npm's link without the optional peers for --version and --help,
+      // and says what to install (exit 2) when a command needs them.
+      const bin = join(dir, 'node_modules/.bin/khojaly-recognition')
+      expect(run(bin, ['--version'], dir).stdout.trim()).toBe(readJson(join(root, 'package.json')).version)
+      expect(run(bin, ['--help'], dir).status).toBe(0)
+      const needsPeers = run(bin, ['check'], dir)
+      expect(needsPeers.status).toBe(2)
+      expect(needsPeers.stderr).toMatch(/npm install .*unified/)
+    },
+    slow
+  )
 
-  it('(a) ESM TypeScript with moduleResolution nodenext type-checks code using Act, Figure, Instrument, and runs it', () => {
-    const dir = freshProject('nodenext', 'module')
-    writeTsProject(dir, { module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' })
-    must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
-    const output = JSON.parse(must(process.execPath, ['out/use.js'], dir))
-    expect(output).toMatchObject({ version: jsonFile('package.json').version, acts: jsonFile('dist-data/acts.json').records.length, parsed: false })
-    expect(output.killed).toBeGreaterThan(0)
-    expect(output.conventions).toBeGreaterThan(0)
-  }, slow)
+  it(
+    '(a) ESM TypeScript with moduleResolution nodenext type-checks code using Act, Figure, Instrument, and runs it',
+    () => {
+      const dir = freshProject('nodenext', 'module')
+      writeTsProject(dir, { module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' })
+      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      const output = JSON.parse(must(process.execPath, ['out/use.js'], dir))
+      expect(output).toMatchObject({ version: jsonFile('package.json').version, acts: jsonFile('dist-data/acts.json').records.length, parsed: false })
+      expect(output.killed).toBeGreaterThan(0)
+      expect(output.conventions).toBeGreaterThan(0)
+    },
+    slow
+  )
 
-  it('(b) ESM TypeScript with moduleResolution bundler type-checks the same code', () => {
-    const dir = freshProject('bundler', 'module')
-    writeTsProject(dir, { module: 'preserve', moduleResolution: 'bundler', noEmit: true })
-    must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
-  }, slow)
+  it(
+    '(b) ESM TypeScript with moduleResolution bundler type-checks the same code',
+    () => {
+      const dir = freshProject('bundler', 'module')
+      writeTsProject(dir, { module: 'preserve', moduleResolution: 'bundler', noEmit: true })
+      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+    },
+    slow
+  )
 
-  it('the type-check fails on a misuse of the types (so (a) and (b) can fail)', () => {
-    const dir = join(work, 'nodenext')
-    writeFileSync(join(dir, 'src/misuse.ts'), "import { acts } from 'khojaly-recognition'\nconst n: number = acts[0]!.id\nconsole.log(n)\n")
-    const done = run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], dir)
-    expect(done.status).not.toBe(0)
-    expect(done.stdout).toMatch(/misuse\.ts\(2,7\): error TS2322/)
-  }, slow)
+  it(
+    'the type-check fails on a misuse of the types (so (a) and (b) can fail)',
+    () => {
+      const dir = join(work, 'nodenext')
+      writeFileSync(join(dir, 'src/misuse.ts'), "import { acts } from 'khojaly-recognition'\nconst n: number = acts[0]!.id\nconsole.log(n)\n")
+      const done = run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], dir)
+      expect(done.status).not.toBe(0)
+      expect(done.stdout).toMatch(/misuse\.ts\(2,7\): error TS2322/)
+    },
+    slow
+  )
 
-  it(`(c) CommonJS require()s it on Node ${process.versions.node} (≥ 20.19)`, () => {
-    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
-    expect(major > 20 || (major === 20 && minor >= 19)).toBe(true)
-    const dir = freshProject('commonjs', 'commonjs')
-    writeFileSync(
-      join(dir, 'use.cjs'),
-      `const { acts, figures, version } = require('khojaly-recognition')
+  it(
+    `(c) CommonJS require()s it on Node ${process.versions.node} (≥ 20.19)`,
+    () => {
+      const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+      expect(major > 20 || (major === 20 && minor >= 19)).toBe(true)
+      const dir = freshProject('commonjs', 'commonjs')
+      writeFileSync(
+        join(dir, 'use.cjs'),
+        `const { acts, figures, version } = require('khojaly-recognition')
 const { ActSchema } = require('khojaly-recognition/schema')
 console.log(JSON.stringify({ version, acts: acts.length, figures: figures.length, schema: typeof ActSchema.safeParse }))
 `
-    )
-    const done = run(process.execPath, ['use.cjs'], dir)
-    expect(done.status, done.stderr).toBe(0)
-    expect(JSON.parse(done.stdout)).toEqual({
-      version: jsonFile('package.json').version,
-      acts: jsonFile('dist-data/acts.json').records.length,
-      figures: jsonFile('dist-data/figures.json').records.length,
-      schema: 'function'
-    })
-    expect(done.stderr).toBe('')
-  }, slow)
+      )
+      const done = run(process.execPath, ['use.cjs'], dir)
+      expect(done.status, done.stderr).toBe(0)
+      expect(JSON.parse(done.stdout)).toEqual({
+        version: jsonFile('package.json').version,
+        acts: jsonFile('dist-data/acts.json').records.length,
+        figures: jsonFile('dist-data/figures.json').records.length,
+        schema: 'function'
+      })
+      expect(done.stderr).toBe('')
+    },
+    slow
+  )
 
-  it('(d) reads a CSV, a JSON Schema and a JSON file through the exports paths, from ESM and CommonJS', () => {
-    const dir = freshProject('raw-files', 'module')
-    const read = `const csv = readFileSync(resolve('khojaly-recognition/dist-data/acts.csv'), 'utf8')
+  it(
+    '(d) reads a CSV, a JSON Schema and a JSON file through the exports paths, from ESM and CommonJS',
+    () => {
+      const dir = freshProject('raw-files', 'module')
+      const read = `const csv = readFileSync(resolve('khojaly-recognition/dist-data/acts.csv'), 'utf8')
 const schema = JSON.parse(readFileSync(resolve('khojaly-recognition/schemas/act.schema.json'), 'utf8'))
 const data = JSON.parse(readFileSync(resolve('khojaly-recognition/dist-data/acts.json'), 'utf8'))
 let hidden
 try { resolve('khojaly-recognition/src/index.ts') } catch (error) { hidden = error.code }
 console.log(JSON.stringify({ header: csv.split('\\r\\n')[0], rows: csv.split('\\r\\n').length - 2, id: schema.$id, records: data.records.length, hidden }))
 `
-    writeFileSync(join(dir, 'esm.mjs'), `import { readFileSync } from 'node:fs'\nconst resolve = (s) => new URL(import.meta.resolve(s))\n${read}`)
-    writeFileSync(join(dir, 'cjs.cjs'), `const { readFileSync } = require('node:fs')\nconst resolve = require.resolve\n${read}`)
-    const acts = jsonFile('dist-data/acts.json').records
-    const header = readFileSync(join(root, 'dist-data/acts.csv'), 'utf8').split('\r\n')[0]
-    for (const file of ['esm.mjs', 'cjs.cjs']) {
-      const output = JSON.parse(must(process.execPath, [file], dir))
-      expect(output, file).toEqual({
-        header,
-        rows: acts.length,
-        id: jsonFile('schemas/act.schema.json').$id,
-        records: acts.length,
-        hidden: 'ERR_PACKAGE_PATH_NOT_EXPORTED'
-      })
-    }
-  }, slow)
+      writeFileSync(join(dir, 'esm.mjs'), `import { readFileSync } from 'node:fs'\nconst resolve = (s) => new URL(import.meta.resolve(s))\n${read}`)
+      writeFileSync(join(dir, 'cjs.cjs'), `const { readFileSync } = require('node:fs')\nconst resolve = require.resolve\n${read}`)
+      const acts = jsonFile('dist-data/acts.json').records
+      const header = readFileSync(join(root, 'dist-data/acts.csv'), 'utf8').split('\r\n')[0]
+      for (const file of ['esm.mjs', 'cjs.cjs']) {
+        const output = JSON.parse(must(process.execPath, [file], dir))
+        expect(output, file).toEqual({
+          header,
+          rows: acts.length,
+          id: jsonFile('schemas/act.schema.json').$id,
+          records: acts.length,
+          hidden: 'ERR_PACKAGE_PATH_NOT_EXPORTED'
+        })
+      }
+    },
+    slow
+  )
 })

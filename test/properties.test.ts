@@ -38,7 +38,19 @@ function writeFixture(verbatim: string | Uint8Array, body: string | Uint8Array, 
   dirs.push(dir)
   writeFileSync(join(dir, 'doc.txt'), verbatim)
   const sha = createHash('sha256').update(verbatim).digest('hex')
-  const frontmatter = ['---', 'id: fixture', 'title: Fixture', 'language: en', 'text: doc.txt', `sha256: ${sha}`, 'origin: not stated', 'rights: test text written for this test', '---', '', ''].join(eol)
+  const frontmatter = [
+    '---',
+    'id: fixture',
+    'title: Fixture',
+    'language: en',
+    'text: doc.txt',
+    `sha256: ${sha}`,
+    'origin: not stated',
+    'rights: test text written for this test',
+    '---',
+    '',
+    ''
+  ].join(eol)
   writeFileSync(join(dir, 'doc.md'), rawOverlay ? body : typeof body === 'string' ? frontmatter + body : Buffer.concat([Buffer.from(frontmatter), body]))
   copyFileSync(new URL('../sources/organizations.yaml', import.meta.url), join(dir, 'organizations.yaml'))
   return dir
@@ -212,7 +224,6 @@ describe('property A: escaped text with :nodata spans always builds, and provena
   })
 })
 
-
 /** Columns of leading spaces and tabs (a tab advances to the next multiple of four). */
 function indentation(text: string): number {
   let column = 0
@@ -261,14 +272,160 @@ function expectWellFormed(dir: string): { result: CheckResult; elapsed: number }
 
 /** Markdown and directive fragments, to build overlays that get deep into the parser. */
 const soupUnit = fc.oneof(
-  fc.constantFrom(':::act{#a type=resolution jurisdiction=PK}\n', ':::nodata{why=x}\n', ':::\n', '::::\n', ':date[', ':figure[', ':nodata[', ':term[', ':instrument[', ':fix[', ']', '[', '{#f measure=killed by=act}', '{', '}', '\\', ':', '#', '## ', '\n', '\r\n', '\n\n', ' ', '    ', '1. ', '- ', '> ', '`', '```\n', '---\n', '<div>', '&amp;', '*', '_', '613', 'March 4, 2011', 'Pakistan', 'genocide', 'Кhojaly', '😀', '\u00a0', '\u0000', '\ufeff', '\u2028'),
+  fc.constantFrom(
+    ':::act{#a type=resolution jurisdiction=PK}\n',
+    ':::nodata{why=x}\n',
+    ':::\n',
+    '::::\n',
+    ':date[',
+    ':figure[',
+    ':nodata[',
+    ':term[',
+    ':instrument[',
+    ':fix[',
+    ']',
+    '[',
+    '{#f measure=killed by=act}',
+    '{',
+    '}',
+    '\\',
+    ':',
+    '#',
+    '## ',
+    '\n',
+    '\r\n',
+    '\n\n',
+    ' ',
+    '    ',
+    '1. ',
+    '- ',
+    '> ',
+    '`',
+    '```\n',
+    '---\n',
+    '<div>',
+    '&amp;',
+    '*',
+    '_',
+    '613',
+    'March 4, 2011',
+    'Pakistan',
+    'genocide',
+    'Кhojaly',
+    '😀',
+    '\u00a0',
+    '\u0000',
+    '\ufeff',
+    '\u2028'
+  ),
   fc.string({ unit: 'binary', maxLength: 3 })
 )
 
 /** Words the recognizers care about (numbers, dates, names, terms, homoglyphs) and plain ones. */
-const wordArb = fc.constantFrom('March 4, 2011', '4 March 2011', '32 May 2011', 'May 32, 2011', 'February 30, 2011', 'November 15-17, 2012', 'end of 2011', 'On', 'March', '4,', '32', '0', '31', '2011', '2011,', 'the', 'Senate', 'of', 'Pakistan', '613', 'people', 'killed', 'genocide', 'massacre', 'Khojaly', 'Кhojaly', 'Resolution', '535', 'twenty', 'hundreds', '39th', 'session', 'more', 'than', 'OIC', 'Azerbaijan', 'Massachusetts', 'May', '17', 'end', '20%', '1', 'million', 'autumn', 'November', '15-17,', '2012', 'adopted', '😀', '𝔸')
-const spanNames = ['instrument', 'name', 'date', 'body', 'id', 'provision', 'session', 'place', 'person', 'term', 'stance', 'figure', 'fix', 'voice', 'nodata', 'bogus']
-const attributeArb = fc.constantFrom('#a', '#b', '#f', 'type=resolution', 'type=nope', 'jurisdiction=PK', 'jurisdiction=US-MA', 'jurisdiction=OIC', 'jurisdiction=XX', 'measure=killed', 'measure=nope', 'by=act', 'by=a', 'by=nope', 'kind=resolution', 'kind=spelling', 'edtf=2011-03', 'edtf=2011-13', 'edtf=2011', 'note="from the title"', 'value=genocide', 'value=x', 'to=Khojaly', 'confidence=certain', 'reason=x', 'name="A B"', 'role=sponsor', 'why=x', 'unit=people', '.cls', 'x=y', 'id=a')
+const wordArb = fc.constantFrom(
+  'March 4, 2011',
+  '4 March 2011',
+  '32 May 2011',
+  'May 32, 2011',
+  'February 30, 2011',
+  'November 15-17, 2012',
+  'end of 2011',
+  'On',
+  'March',
+  '4,',
+  '32',
+  '0',
+  '31',
+  '2011',
+  '2011,',
+  'the',
+  'Senate',
+  'of',
+  'Pakistan',
+  '613',
+  'people',
+  'killed',
+  'genocide',
+  'massacre',
+  'Khojaly',
+  'Кhojaly',
+  'Resolution',
+  '535',
+  'twenty',
+  'hundreds',
+  '39th',
+  'session',
+  'more',
+  'than',
+  'OIC',
+  'Azerbaijan',
+  'Massachusetts',
+  'May',
+  '17',
+  'end',
+  '20%',
+  '1',
+  'million',
+  'autumn',
+  'November',
+  '15-17,',
+  '2012',
+  'adopted',
+  '😀',
+  '𝔸'
+)
+const spanNames = [
+  'instrument',
+  'name',
+  'date',
+  'body',
+  'id',
+  'provision',
+  'session',
+  'place',
+  'person',
+  'term',
+  'stance',
+  'figure',
+  'fix',
+  'voice',
+  'nodata',
+  'bogus'
+]
+const attributeArb = fc.constantFrom(
+  '#a',
+  '#b',
+  '#f',
+  'type=resolution',
+  'type=nope',
+  'jurisdiction=PK',
+  'jurisdiction=US-MA',
+  'jurisdiction=OIC',
+  'jurisdiction=XX',
+  'measure=killed',
+  'measure=nope',
+  'by=act',
+  'by=a',
+  'by=nope',
+  'kind=resolution',
+  'kind=spelling',
+  'edtf=2011-03',
+  'edtf=2011-13',
+  'edtf=2011',
+  'note="from the title"',
+  'value=genocide',
+  'value=x',
+  'to=Khojaly',
+  'confidence=certain',
+  'reason=x',
+  'name="A B"',
+  'role=sponsor',
+  'why=x',
+  'unit=people',
+  '.cls',
+  'x=y',
+  'id=a'
+)
 const attributesArb = fc.array(attributeArb, { maxLength: 4 }).map((list) => (list.length === 0 ? '' : `{${list.join(' ')}}`))
 type Inline = { word: string } | { span: string; attributes: string; children: Inline[] }
 const inlineArb: fc.Arbitrary<Inline> = fc.letrec<{ inline: Inline }>((tie) => ({
@@ -278,7 +435,8 @@ const inlineArb: fc.Arbitrary<Inline> = fc.letrec<{ inline: Inline }>((tie) => (
     fc.record({ span: fc.constantFrom(...spanNames), attributes: attributesArb, children: fc.array(tie('inline'), { maxLength: 4 }) })
   )
 })).inline
-const renderOverlay = (inline: Inline): string => ('word' in inline ? escapeOverlayText(inline.word) : `:${inline.span}[${inline.children.map(renderOverlay).join(' ')}]${inline.attributes}`)
+const renderOverlay = (inline: Inline): string =>
+  'word' in inline ? escapeOverlayText(inline.word) : `:${inline.span}[${inline.children.map(renderOverlay).join(' ')}]${inline.attributes}`
 const renderVerbatim = (inline: Inline): string => ('word' in inline ? inline.word : inline.children.map(renderVerbatim).join(' '))
 
 /**
@@ -302,11 +460,15 @@ describe(`property B: check never throws or hangs, whatever the overlay holds ($
 
   it(`unicode strings (grapheme and full code point range), alone and after valid frontmatter (${runsB.unicode} runs)`, { timeout: 120_000 }, () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), fc.boolean(), (text, withFrontmatter) => {
-        const dir = writeFixture(verbatimB, text, '\n', !withFrontmatter)
-        record(expectWellFormed(dir).elapsed)
-        rmSync(dir, { recursive: true, force: true })
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })),
+        fc.boolean(),
+        (text, withFrontmatter) => {
+          const dir = writeFixture(verbatimB, text, '\n', !withFrontmatter)
+          record(expectWellFormed(dir).elapsed)
+          rmSync(dir, { recursive: true, force: true })
+        }
+      ),
       { numRuns: runsB.unicode }
     )
   })
@@ -314,11 +476,15 @@ describe(`property B: check never throws or hangs, whatever the overlay holds ($
   it(`full-range code points including lone surrogates, as the whole file (${runsB.binary} runs)`, { timeout: 120_000 }, () => {
     const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((n) => String.fromCharCode(n))
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), surrogate), maxLength: 200 }), fc.boolean(), (text, withFrontmatter) => {
-        const dir = writeFixture(verbatimB, text, '\n', !withFrontmatter)
-        record(expectWellFormed(dir).elapsed)
-        rmSync(dir, { recursive: true, force: true })
-      }),
+      fc.property(
+        fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), surrogate), maxLength: 200 }),
+        fc.boolean(),
+        (text, withFrontmatter) => {
+          const dir = writeFixture(verbatimB, text, '\n', !withFrontmatter)
+          record(expectWellFormed(dir).elapsed)
+          rmSync(dir, { recursive: true, force: true })
+        }
+      ),
       { numRuns: runsB.binary }
     )
   })
@@ -404,9 +570,13 @@ describe(`property B: check never throws or hangs, whatever the overlay holds ($
   }
   const blocksArb = fc.array(blockArb, { minLength: 1, maxLength: 6 })
 
-  it(`random directives (valid and invalid names, attributes, nesting) over words that align with the verbatim text (${runsB.aligned} runs)`, { timeout: 120_000 }, () => {
-    alignedDirectives(blocksArb, runsB.aligned)
-  })
+  it(
+    `random directives (valid and invalid names, attributes, nesting) over words that align with the verbatim text (${runsB.aligned} runs)`,
+    { timeout: 120_000 },
+    () => {
+      alignedDirectives(blocksArb, runsB.aligned)
+    }
+  )
 })
 
 // ---------------------------------------------------------------- counterexamples
@@ -414,7 +584,10 @@ describe(`property B: check never throws or hangs, whatever the overlay holds ($
 /** Counterexamples the properties once found, shrunk, kept as regression tests. */
 describe('counterexamples the properties found', () => {
   const actWith = (verbatimWords: string, overlayWords: string) =>
-    writeFixture(`On ${verbatimWords} the Senate of Pakistan adopted a resolution.\n`, `:::act{#pk type=resolution jurisdiction=PK}\nOn ${overlayWords} the :body[Senate of Pakistan] adopted a resolution.\n:::\n`)
+    writeFixture(
+      `On ${verbatimWords} the Senate of Pakistan adopted a resolution.\n`,
+      `:::act{#pk type=resolution jurisdiction=PK}\nOn ${overlayWords} the :body[Senate of Pakistan] adopted a resolution.\n:::\n`
+    )
 
   it('a :date naming a day that does not exist ("32 May 2011") is a diagnostic, not a TypeError thrown from check()', () => {
     for (const phrase of ['32 May 2011', 'February 30, 2011', 'May 0, 2011', '31 June 2011', 'November 17-15, 2012']) {
@@ -423,7 +596,10 @@ describe('counterexamples the properties found', () => {
       expect(() => {
         result = check({ root: dir, sourcesDir: dir })
       }, phrase).not.toThrow()
-      expect(errorsOf(result!).map((d) => d.ruleId), phrase).toEqual([expect.stringMatching(/^date-/)])
+      expect(
+        errorsOf(result!).map((d) => d.ruleId),
+        phrase
+      ).toEqual([expect.stringMatching(/^date-/)])
     }
   })
 

@@ -10,7 +10,8 @@ describe('every provenance entry points at the exact words', () => {
   const entries = allRecords().flatMap(({ entity, record }) => (record.provenance ?? []).map((p: any) => ({ entity, id: record.id, p })))
 
   it('has provenance on every record but sources and checks (whose evidence is their citations)', () => {
-    for (const { entity, record } of allRecords()) if (entity !== 'sources' && entity !== 'checks') expect(record.provenance?.length, record.id).toBeGreaterThan(0)
+    for (const { entity, record } of allRecords())
+      if (entity !== 'sources' && entity !== 'checks') expect(record.provenance?.length, record.id).toBeGreaterThan(0)
     expect(entries.length).toBeGreaterThan(40)
   })
 

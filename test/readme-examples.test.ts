@@ -81,7 +81,9 @@ const textOf = (node: Nodes): string => ('value' in node ? String(node.value) : 
 
 /** The fenced code blocks of README.md, in order, each named by its section and index. */
 function readmeBlocks(): Block[] {
-  const tree = unified().use(remarkParse).parse(readFileSync(join(root, 'README.md'), 'utf8'))
+  const tree = unified()
+    .use(remarkParse)
+    .parse(readFileSync(join(root, 'README.md'), 'utf8'))
   const headings: string[] = []
   const perSection = new Map<string, number>()
   const blocks: Block[] = []
@@ -99,7 +101,13 @@ function readmeBlocks(): Block[] {
       const index = (perSection.get(section) ?? 0) + 1
       perSection.set(section, index)
       const lang = (code.lang ?? '').toLowerCase()
-      blocks.push({ name: `${section} #${index} (${lang || 'no language'})`, lang, code: `${code.value}\n`, number: blocks.length + 1, line: code.position?.start.line ?? 0 })
+      blocks.push({
+        name: `${section} #${index} (${lang || 'no language'})`,
+        lang,
+        code: `${code.value}\n`,
+        number: blocks.length + 1,
+        line: code.position?.start.line ?? 0
+      })
       return
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes)
@@ -134,7 +142,11 @@ function scratch(withSources: boolean): string {
 }
 
 const extension: Record<Runtime, string> = { typescript: 'mts', esm: 'mjs', commonjs: 'cjs', python: 'py', r: 'R', sh: 'sh' }
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 /** Where a block's code is written: inside the repository, so the package resolves itself. */
 const fileOf = (block: Block, runtime: Runtime) => join(work, `${String(block.number).padStart(2, '0')}-${slug(block.name)}.${extension[runtime]}`)
 
@@ -156,7 +168,11 @@ let typeErrors: Map<string, string[]> | undefined
 function typeErrorsOf(file: string): string[] {
   if (!typeErrors) {
     const files = blocks.filter((block) => runtimeOf(block) === 'typescript').map((block) => relative(root, fileOf(block, 'typescript')))
-    const ran = run(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '--pretty', 'false', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--skipLibCheck', ...files], root)
+    const ran = run(
+      join(root, 'node_modules/.bin/tsc'),
+      ['--noEmit', '--pretty', 'false', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--skipLibCheck', ...files],
+      root
+    )
     typeErrors = new Map(files.map((name) => [name, []]))
     for (const line of ran.stdout.split('\n').filter(Boolean)) {
       const owner = files.find((name) => line.startsWith(`${name}(`))
@@ -178,7 +194,10 @@ function tamperQuote(dir: string): string {
   return acts.records[0].id
 }
 
-const genocideActIds = () => entityFile('acts').records.filter((act) => act.characterization.includes('genocide')).map((act) => act.id as string)
+const genocideActIds = () =>
+  entityFile('acts')
+    .records.filter((act) => act.characterization.includes('genocide'))
+    .map((act) => act.id as string)
 
 /**
  * What the examples say they do, beyond exiting 0, by block name. Each name must be a block
@@ -236,7 +255,11 @@ const expectations: Record<string, (ran: Ran, block: Block, cwd: string) => void
     if (found?.recordType !== 'act') throw new Error('us-ma-house-2010 is not an act')
     expect(found.record.characterization).toEqual(['genocide'])
     expect(found.record.provenance[0]?.quote).toMatch(/^On February 25, 2010, House of Representatives of the state of Massachusetts/)
-    expect(found.checks.find((c) => c.field === 'characterization')).toMatchObject({ verdict: 'corrected', correctValue: 'massacre', finding: expect.stringMatching(/^The Massachusetts House document of 25 February 2010 acknowledges the 18th commemoration of the 'Khojaly Massacre'/) })
+    expect(found.checks.find((c) => c.field === 'characterization')).toMatchObject({
+      verdict: 'corrected',
+      correctValue: 'massacre',
+      finding: expect.stringMatching(/^The Massachusetts House document of 25 February 2010 acknowledges the 18th commemoration of the 'Khojaly Massacre'/)
+    })
   }
 }
 
@@ -272,7 +295,12 @@ function runPython(block: Block, skip: (note: string) => never): void {
 }
 
 function runR(block: Block, skip: (note: string) => never): void {
-  const note = run('Rscript', ['--version'], root).status !== 0 ? 'skipped: R not installed' : run('Rscript', ['-e', 'library(jsonlite)'], root).status !== 0 ? 'skipped: R package jsonlite not installed' : null
+  const note =
+    run('Rscript', ['--version'], root).status !== 0
+      ? 'skipped: R not installed'
+      : run('Rscript', ['-e', 'library(jsonlite)'], root).status !== 0
+        ? 'skipped: R package jsonlite not installed'
+        : null
   if (note) {
     console.log(`${block.name}: ${note}`)
     skip(note)
@@ -295,7 +323,10 @@ function runShell(block: Block, skip: (note: string) => never): void {
   const setup: string[] = []
   for (const line of block.code.split('\n')) {
     const [command = '', comment = ''] = line.trimStart().startsWith('#') ? ['', line] : line.split(/\s#\s?(.*)/)
-    for (const part of command.split('&&').map((text) => text.trim()).filter(Boolean)) {
+    for (const part of command
+      .split('&&')
+      .map((text) => text.trim())
+      .filter(Boolean)) {
       if (/^npm (install|ci|test|run build)\b/.test(part)) setup.push(part)
       else if (/^npx khojaly-recognition\b/.test(part)) commands.push(part)
       else throw new Error(`${block.name}: no runner for the shell command "${part}"`)
@@ -308,14 +339,21 @@ function runShell(block: Block, skip: (note: string) => never): void {
     skip(note)
   }
   for (const command of commands) {
-    const args = command.replace(/^npx khojaly-recognition\s*/, '').split(/\s+/).filter(Boolean)
-    const variants = args.includes('FILE') ? ['dist-data/acts.json', 'dist-data/acts.csv'].map((file) => args.map((arg) => (arg === 'FILE' ? file : arg))) : [args]
+    const args = command
+      .replace(/^npx khojaly-recognition\s*/, '')
+      .split(/\s+/)
+      .filter(Boolean)
+    const variants = args.includes('FILE')
+      ? ['dist-data/acts.json', 'dist-data/acts.csv'].map((file) => args.map((arg) => (arg === 'FILE' ? file : arg)))
+      : [args]
     for (const variant of variants) {
       const building = variant[0] === 'build'
       const buildRoot = building ? scratch(true) : root
       const ran = run(process.execPath, [join(root, 'dist/cli/main.js'), ...variant, ...(building ? ['--root', buildRoot] : [])], root)
       expect(ran.status, `${command} → ${variant.join(' ')}\n${show(ran)}`).toBe(0)
-      if (building) for (const file of ['dist-data/acts.json', 'dist-data/datapackage.json', 'schemas/acts.schema.json']) expect(existsSync(join(buildRoot, file)), file).toBe(true)
+      if (building)
+        for (const file of ['dist-data/acts.json', 'dist-data/datapackage.json', 'schemas/acts.schema.json'])
+          expect(existsSync(join(buildRoot, file)), file).toBe(true)
       if (variant.includes('--version')) expect(ran.stdout.trim()).toBe(version)
       if (variant.includes('--help')) expect(ran.stdout).toMatch(/^Usage: khojaly-recognition/)
       if (variant[0] === 'check') expect(ran.stdout).toMatch(/\bok\s*$/)
@@ -353,7 +391,9 @@ describe('README.md code examples', () => {
       const runtime = runtimeOf(block)
       if (!runtime) {
         if (block.lang in nonCode) return checkSample(block, skip)
-        throw new Error(`README.md:${block.line}: a \`\`\`${block.lang || '(no language)'} block has no runner here; add one to test/readme-examples.test.ts or list its info string in nonCode`)
+        throw new Error(
+          `README.md:${block.line}: a \`\`\`${block.lang || '(no language)'} block has no runner here; add one to test/readme-examples.test.ts or list its info string in nonCode`
+        )
       }
       if (runtime === 'python') return runPython(block, skip)
       if (runtime === 'r') return runR(block, skip)

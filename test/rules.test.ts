@@ -15,7 +15,10 @@ describe('rules that the catalogue of invalid inputs does not reach', () => {
   })
 
   it('candidate-uncovered: a number inside an act that no span covers', () => {
-    const root = writeSource('In 2011 the Senate of Pakistan adopted 3 resolutions.\n', ':::act{#pk type=resolution jurisdiction=PK}\nIn :date[2011] the :body[Senate of Pakistan] adopted 3 resolutions.\n:::\n')
+    const root = writeSource(
+      'In 2011 the Senate of Pakistan adopted 3 resolutions.\n',
+      ':::act{#pk type=resolution jurisdiction=PK}\nIn :date[2011] the :body[Senate of Pakistan] adopted 3 resolutions.\n:::\n'
+    )
     const result = check({ root, sourcesDir: root })
     expect(result.ok).toBe(true) // a warning, not an error
     expect(result.diagnostics.find((d) => d.ruleId === 'candidate-uncovered')?.message).toMatch(/"3"/)
@@ -36,10 +39,25 @@ describe('rules that the catalogue of invalid inputs does not reach', () => {
   it('provenance-mismatch and as-written-outside-quote: the validate stage catches a tampered record', () => {
     const verbatim = new CodePointText('On March 4, 2011, the Senate of Pakistan adopted it.\n')
     const act = {
-      id: 'pk', date: '2011-03-04', dateStart: '2011-03-04', dateEnd: '2011-03-04', dateAsWritten: 'March 5, 2011',
-      jurisdiction: 'PK', jurisdictionType: 'iso-3166-1', jurisdictionName: 'Pakistan', level: 'national', body: 'Senate of Pakistan',
-      bodyAsWritten: 'Senate of Pakistan', actType: 'resolution', identifier: null, session: null, place: null, characterization: [],
-      stance: [], people: [], notes: null,
+      id: 'pk',
+      date: '2011-03-04',
+      dateStart: '2011-03-04',
+      dateEnd: '2011-03-04',
+      dateAsWritten: 'March 5, 2011',
+      jurisdiction: 'PK',
+      jurisdictionType: 'iso-3166-1',
+      jurisdictionName: 'Pakistan',
+      level: 'national',
+      body: 'Senate of Pakistan',
+      bodyAsWritten: 'Senate of Pakistan',
+      actType: 'resolution',
+      identifier: null,
+      session: null,
+      place: null,
+      characterization: [],
+      stance: [],
+      people: [],
+      notes: null,
       provenance: [{ sourceId: 'doc', start: 0, end: 52, quote: 'On March 4, 2011, the Senate of Pakistan adopted it!', line: 1, column: 1, section: null }]
     }
     const ids = validateSourceRecords({ acts: [act] }, { sourceId: 'doc', file: 'doc.txt', text: verbatim }).map((d) => d.ruleId)
@@ -50,8 +68,12 @@ describe('rules that the catalogue of invalid inputs does not reach', () => {
 
 describe('every rule is documented and tested', () => {
   const testText = [
-    ...readdirSync(new URL('.', import.meta.url)).filter((n) => n.endsWith('.test.ts')).map((n) => readFileSync(new URL(n, import.meta.url), 'utf8')),
-    ...readdirSync(new URL('fixtures/invalid/', import.meta.url)).map((n) => readFileSync(new URL(`fixtures/invalid/${n}/expected.json`, import.meta.url), 'utf8'))
+    ...readdirSync(new URL('.', import.meta.url))
+      .filter((n) => n.endsWith('.test.ts'))
+      .map((n) => readFileSync(new URL(n, import.meta.url), 'utf8')),
+    ...readdirSync(new URL('fixtures/invalid/', import.meta.url)).map((n) =>
+      readFileSync(new URL(`fixtures/invalid/${n}/expected.json`, import.meta.url), 'utf8')
+    )
   ].join('\n')
   const docs = readFileSync(new URL('../docs/rules.md', import.meta.url), 'utf8')
 

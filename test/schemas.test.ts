@@ -6,7 +6,9 @@ import { entities } from '../src/schema/entities.js'
 import { entityFile, entityNames } from './helpers/published.js'
 
 const schemaDir = new URL('../schemas/', import.meta.url)
-const schemas = readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).map((n) => ({ name: n, schema: JSON.parse(readFileSync(new URL(n, schemaDir), 'utf8')) }))
+const schemas = readdirSync(schemaDir)
+  .filter((n) => n.endsWith('.schema.json'))
+  .map((n) => ({ name: n, schema: JSON.parse(readFileSync(new URL(n, schemaDir), 'utf8')) }))
 
 describe('every JSON file validates against its emitted JSON Schema', () => {
   const ajv = new Ajv2020({ strict: true, allErrors: true })

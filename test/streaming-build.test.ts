@@ -48,12 +48,24 @@ describe('entity files written a batch at a time', () => {
   })
 
   it('the CSV rows written in batches equal the rows written at once, and read back to the records', () => {
-    const table = { fields: [{ name: 'id', type: 'string' as const }, { name: 'text', type: 'string' as const }, { name: 'n', type: 'integer' as const }] }
-    const row = fc.record({ id: fc.string({ minLength: 1 }), text: fc.option(fc.string({ minLength: 1 }), { nil: null }), n: fc.option(fc.integer(), { nil: null }) })
+    const table = {
+      fields: [
+        { name: 'id', type: 'string' as const },
+        { name: 'text', type: 'string' as const },
+        { name: 'n', type: 'integer' as const }
+      ]
+    }
+    const row = fc.record({
+      id: fc.string({ minLength: 1 }),
+      text: fc.option(fc.string({ minLength: 1 }), { nil: null }),
+      n: fc.option(fc.integer(), { nil: null })
+    })
     fc.assert(
       fc.property(fc.array(row, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 4 }), (rows, cuts) => {
         const whole = encodeCsvRows(rows, table as never)
-        const batched = batches(rows, cuts).map((batch) => encodeCsvRows(batch, table as never)).join('')
+        const batched = batches(rows, cuts)
+          .map((batch) => encodeCsvRows(batch, table as never))
+          .join('')
         expect(batched).toBe(whole)
         expect(decodeCsv(encodeCsvHeader(table as never) + batched, table as never)).toEqual(rows)
       }),
@@ -109,14 +121,18 @@ function writeSources(documents: Array<{ name: string; verbatim: string; body: s
   for (const { name, verbatim, body } of documents) {
     writeFileSync(join(dir, `${name}.txt`), verbatim)
     const sha = createHash('sha256').update(verbatim).digest('hex')
-    writeFileSync(join(dir, `${name}.md`), `---\nid: ${name}\ntitle: ${name}\nlanguage: en\ntext: ${name}.txt\nsha256: ${sha}\norigin: not stated\nrights: test text written for this test\n---\n\n${body}`)
+    writeFileSync(
+      join(dir, `${name}.md`),
+      `---\nid: ${name}\ntitle: ${name}\nlanguage: en\ntext: ${name}.txt\nsha256: ${sha}\norigin: not stated\nrights: test text written for this test\n---\n\n${body}`
+    )
   }
   copyFileSync(new URL('../sources/organizations.yaml', import.meta.url), join(dir, 'organizations.yaml'))
   return dir
 }
 
 const actText = 'On March 4, 2011, the Senate of Pakistan adopted a resolution.\n'
-const actBody = (id: string) => `:::act{#${id} type=resolution jurisdiction=PK}\nOn :date[March 4, 2011], the :body[Senate of Pakistan] adopted a resolution.\n:::\n`
+const actBody = (id: string) =>
+  `:::act{#${id} type=resolution jurisdiction=PK}\nOn :date[March 4, 2011], the :body[Senate of Pakistan] adopted a resolution.\n:::\n`
 const figureText = 'It named 613 people killed.\n'
 const figureBody = (by: string) => `It named :figure[613 people]{#b-613 measure=killed by=${by}} killed.\n`
 

@@ -229,7 +229,11 @@ describe('validate on files that are not what they claim', () => {
 
   it('a file name with no known extension', () => {
     const json = JSON.stringify(figures())
-    expectInvalid(file('figures', json), 'validate-read', /cannot tell the format from "no extension": give an entity file \(\.json or \.csv\) or datapackage\.json/)
+    expectInvalid(
+      file('figures', json),
+      'validate-read',
+      /cannot tell the format from "no extension": give an entity file \(\.json or \.csv\) or datapackage\.json/
+    )
     expectInvalid(file('figures.txt', json), 'validate-read', /cannot tell the format from "\.txt"/)
     expectInvalid(file('figures.json.bak', json), 'validate-read', /cannot tell the format from "\.bak"/)
     expectCliInvalid(join(dir, 'figures'), /give an entity file \(\.json or \.csv\)/)
@@ -272,7 +276,12 @@ describe('validate on files that are not what they claim', () => {
 
 describe('validate usage errors exit 2', () => {
   it('no FILE, two FILEs, an unknown --format', () => {
-    for (const args of [['validate'], ['validate', 'a.json', 'b.json'], ['validate', 'dist-data/acts.json', '--format', 'xml'], ['validate', '--nope', 'x.json']]) {
+    for (const args of [
+      ['validate'],
+      ['validate', 'a.json', 'b.json'],
+      ['validate', 'dist-data/acts.json', '--format', 'xml'],
+      ['validate', '--nope', 'x.json']
+    ]) {
       const run = cli(...args)
       expect(run.status, args.join(' ')).toBe(2)
       expect(run.stderr).not.toMatch(crashOutput)

@@ -31,7 +31,9 @@ describe('the README tells the truth about this version', () => {
     const sentence = readme.match(/Version (\d+\.\d+\.\d+) holds ([^.]+?)\s+\(counts/)!
     expect(sentence, 'the "Version … holds …" sentence').not.toBeNull()
     expect(sentence[1]).toBe(version)
-    const said = Object.fromEntries([...sentence[2]!.matchAll(/(\d+)\s+(source|instrument|act|figure|correction|check)s?/g)].map((m) => [`${m[2]}s`, Number(m[1])]))
+    const said = Object.fromEntries(
+      [...sentence[2]!.matchAll(/(\d+)\s+(source|instrument|act|figure|correction|check)s?/g)].map((m) => [`${m[2]}s`, Number(m[1])])
+    )
     expect(Object.keys(said).sort()).toEqual([...entityNames].sort())
     for (const name of entityNames) expect(said[name], name).toBe(entityFile(name).records.length)
   })

@@ -31,7 +31,9 @@ async function load<T>(importer: () => Promise<T>, context: CommandContext): Pro
 const missingStack = (error: unknown, context: CommandContext): number => {
   const code = (error as { code?: string }).code
   if (code === 'ERR_MODULE_NOT_FOUND') {
-    context.err.write(`this command needs the pipeline's dependencies: npm install unified remark-parse remark-frontmatter remark-directive yaml edtf iso-3166 csv-stringify csv-parse ajv ajv-formats\n(${(error as Error).message.split('\n')[0]})\n`)
+    context.err.write(
+      `this command needs the pipeline's dependencies: npm install unified remark-parse remark-frontmatter remark-directive yaml edtf iso-3166 csv-stringify csv-parse ajv ajv-formats\n(${(error as Error).message.split('\n')[0]})\n`
+    )
     return 2
   }
   throw error
@@ -72,7 +74,10 @@ export const commands = {
       if (!validator) return 2
       const result = validator.validateFile(args[0]!)
       if (context.format === 'json') context.out.write(`${JSON.stringify(result, null, 2)}\n`)
-      else if (result.valid) context.out.write(`${args[0]}: valid (${result.entity === 'datapackage' ? `Data Package, ${result.records} resources` : `${result.entity}, ${result.records} records`})\n`)
+      else if (result.valid)
+        context.out.write(
+          `${args[0]}: valid (${result.entity === 'datapackage' ? `Data Package, ${result.records} resources` : `${result.entity}, ${result.records} records`})\n`
+        )
       else context.err.write(`${result.errors.map((e) => `${args[0]}:${e.place}: error: ${e.message} (${e.ruleId})`).join('\n')}\n`)
       return result.valid ? 0 : 1
     }
@@ -101,14 +106,17 @@ interface Reportable {
 
 function report(result: Reportable, context: CommandContext, format: (d: never[]) => string, withCoverage = false) {
   if (context.format === 'json') {
-    context.out.write(`${JSON.stringify({ ok: result.ok, diagnostics: result.diagnostics, coverage: result.coverage.map((c) => ({ file: c.file, recognizers: c.recognizers.map(({ recognizer, found, covered }) => ({ recognizer, found, covered })) })) }, null, 2)}\n`)
+    context.out.write(
+      `${JSON.stringify({ ok: result.ok, diagnostics: result.diagnostics, coverage: result.coverage.map((c) => ({ file: c.file, recognizers: c.recognizers.map(({ recognizer, found, covered }) => ({ recognizer, found, covered })) })) }, null, 2)}\n`
+    )
     return
   }
   if (result.diagnostics.length > 0) context.err.write(`${format(result.diagnostics as never[])}\n`)
   if (withCoverage) {
     for (const source of result.coverage) {
       context.out.write(`coverage of ${source.file}:\n`)
-      for (const r of source.recognizers) context.out.write(`  ${r.recognizer.padEnd(24)}${String(r.found).padStart(5)} found ${String(r.covered).padStart(5)} annotated or not data\n`)
+      for (const r of source.recognizers)
+        context.out.write(`  ${r.recognizer.padEnd(24)}${String(r.found).padStart(5)} found ${String(r.covered).padStart(5)} annotated or not data\n`)
     }
   }
   context.out.write(result.ok ? 'ok\n' : 'failed: see the errors above\n')

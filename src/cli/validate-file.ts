@@ -48,7 +48,9 @@ function ajv(): Ajv2020 {
   if (ajvInstance) return ajvInstance
   const instance = new Ajv2020({ strict: true, allErrors: true })
   addFormats(instance)
-  for (const name of readdirSync(schemasDir).filter((n) => n.endsWith('.schema.json')).sort()) {
+  for (const name of readdirSync(schemasDir)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()) {
     instance.addSchema(JSON.parse(readFileSync(new URL(name, schemasDir), 'utf8')) as object)
   }
   ajvInstance = instance
@@ -70,14 +72,21 @@ const notDataFiles: Readonly<Record<string, string>> = {
 
 /** The entity a file name names: `acts.json`, `acts.csv`, `acts-2024.csv`; undefined when none does. */
 function entityNamed(path: string): EntityName | undefined {
-  const stem = basename(path).toLowerCase().replace(/\.[^.]*$/, '')
+  const stem = basename(path)
+    .toLowerCase()
+    .replace(/\.[^.]*$/, '')
   // Longest first, so that a longer entity name is never read as a shorter one it starts with.
-  return [...entityNames].sort((a, b) => b.length - a.length).find((name) => stem === name || (stem.startsWith(name) && !/[a-z]/.test(stem.charAt(name.length))))
+  return [...entityNames]
+    .sort((a, b) => b.length - a.length)
+    .find((name) => stem === name || (stem.startsWith(name) && !/[a-z]/.test(stem.charAt(name.length))))
 }
 
 /** Validates the file at `path`. */
 export function validateFile(path: string): ValidationResult {
-  const fail = (ruleId: ValidationError['ruleId'], message: string, place = '(file)'): ValidationResult => ({ valid: false, errors: [{ place, message, ruleId }] })
+  const fail = (ruleId: ValidationError['ruleId'], message: string, place = '(file)'): ValidationResult => ({
+    valid: false,
+    errors: [{ place, message, ruleId }]
+  })
   let text: string
   try {
     const size = statSync(path).size
@@ -142,7 +151,10 @@ function validateJson(text: string, named: EntityName | undefined): ValidationRe
   const isEnvelope = data !== null && typeof data === 'object' && !Array.isArray(data) && 'records' in data
   const records = isEnvelope ? (data as { records: unknown }).records : data
   if (!Array.isArray(records)) {
-    return { valid: false, errors: [{ place: '(file)', message: 'expected an entity file { "version", "records": [...] } or an array of records', ruleId: 'validate-shape' }] }
+    return {
+      valid: false,
+      errors: [{ place: '(file)', message: 'expected an entity file { "version", "records": [...] } or an array of records', ruleId: 'validate-shape' }]
+    }
   }
   const candidates = named ? [named] : entityNames
   let best: ValidationResult | undefined
@@ -168,18 +180,35 @@ function validateCsv(text: string, named: EntityName | undefined): ValidationRes
   const header = text.slice(0, text.search(/\r?\n|$/)).split(',')
   const dataPackage = JSON.parse(readFileSync(dataPackageUrl, 'utf8')) as { resources: Array<{ name: string; schema?: TableSchema }> }
   const tables = new Map(dataPackage.resources.filter((r) => r.schema).map((r) => [r.name, r.schema!]))
-  const entity = named ?? entityNames.find((name) => tables.get(name)?.fields.map((f) => f.name).join(',') === header.join(','))
-  if (!entity) return { valid: false, errors: [{ place: 'row 1', message: `the header matches no entity's columns: ${header.slice(0, 12).join(',')}`, ruleId: 'validate-shape' }] }
+  const entity =
+    named ??
+    entityNames.find(
+      (name) =>
+        tables
+          .get(name)
+          ?.fields.map((f) => f.name)
+          .join(',') === header.join(',')
+    )
+  if (!entity)
+    return {
+      valid: false,
+      errors: [{ place: 'row 1', message: `the header matches no entity's columns: ${header.slice(0, 12).join(',')}`, ruleId: 'validate-shape' }]
+    }
   let records: Array<Record<string, unknown>>
   try {
     records = decodeCsv(text, tables.get(entity)!)
   } catch (error) {
-    return { valid: false, entity, errors: [{ place: '(file)', message: `not a CSV of ${entity}: ${(error as Error).message.replace(/\s+/g, ' ')}`, ruleId: 'validate-parse' }] }
+    return {
+      valid: false,
+      entity,
+      errors: [{ place: '(file)', message: `not a CSV of ${entity}: ${(error as Error).message.replace(/\s+/g, ' ')}`, ruleId: 'validate-parse' }]
+    }
   }
   const validate = ajv().getSchema(schemaId(recordNameOf[entity]))!
   const errors: ValidationError[] = []
   for (let i = 0; i < records.length && errors.length < maxValidateErrors; i++) {
-    if (!validate(records[i])) errors.push(...toErrors(validate.errors, '').map((e) => ({ ...e, place: `row ${i + 2}${e.place === '(record)' ? '' : `, ${e.place}`}` })))
+    if (!validate(records[i]))
+      errors.push(...toErrors(validate.errors, '').map((e) => ({ ...e, place: `row ${i + 2}${e.place === '(record)' ? '' : `, ${e.place}`}` })))
   }
   errors.splice(maxValidateErrors)
   return { valid: errors.length === 0, entity, records: records.length, errors }

@@ -18,7 +18,11 @@ export interface RecognizerCoverage {
  * Coverage of every recognizer over one source. `structure` holds verbatim spans that are
  * markup of the text itself (list markers), which cover their candidates too.
  */
-export function measureCoverage(candidates: readonly Candidate[], annotations: readonly Annotation[], structure: ReadonlyArray<[number, number]> = []): RecognizerCoverage[] {
+export function measureCoverage(
+  candidates: readonly Candidate[],
+  annotations: readonly Annotation[],
+  structure: ReadonlyArray<[number, number]> = []
+): RecognizerCoverage[] {
   const intervals: Array<[number, number]> = [...structure]
   const collect = (a: Annotation) => {
     if (a.name !== 'act') intervals.push([a.start, a.end])

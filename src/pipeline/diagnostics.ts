@@ -33,11 +33,7 @@ export const fileStart: Point = { line: 1, column: 1 }
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      compare(a.file, b.file) ||
-      a.start.line - b.start.line ||
-      a.start.column - b.start.column ||
-      compare(a.ruleId, b.ruleId) ||
-      compare(a.message, b.message)
+      compare(a.file, b.file) || a.start.line - b.start.line || a.start.column - b.start.column || compare(a.ruleId, b.ruleId) || compare(a.message, b.message)
   )
 }
 

@@ -21,10 +21,26 @@ export function lintOverlay(overlay: CodePointText, file: string, bodyStartLine:
     // Columns count code points; the overlay's table turns the UTF-16 offset into one without reading the line again.
     const at = (utf16Column: number): Point => ({ line: lineNumber, column: overlay.codePointOffset(start + utf16Column) - overlay.codePointOffset(start) + 1 })
     for (const index of colonsInWords(line)) {
-      found.push(diagnostic(file, at(index), at(index + 1), 'unescaped-colon', 'a colon between letters or digits starts a text directive and swallows text; write "\\:"'))
+      found.push(
+        diagnostic(
+          file,
+          at(index),
+          at(index + 1),
+          'unescaped-colon',
+          'a colon between letters or digits starts a text directive and swallows text; write "\\:"'
+        )
+      )
     }
     for (const index of unopenedBrackets(line)) {
-      found.push(diagnostic(file, at(index), at(index + 1), 'bracket-in-label', 'a "]" with no "[" before it: inside a label it ends the label early; escape it as "\\]"'))
+      found.push(
+        diagnostic(
+          file,
+          at(index),
+          at(index + 1),
+          'bracket-in-label',
+          'a "]" with no "[" before it: inside a label it ends the label early; escape it as "\\]"'
+        )
+      )
     }
   })
   return found

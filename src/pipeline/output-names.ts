@@ -10,4 +10,8 @@ export const dataPackageFileName = 'datapackage.json'
 export const timelineFileName = 'timeline.svg'
 
 /** Every name the build gives a file of its own in dist-data/. */
-export const generatedDataFileNames: ReadonlySet<string> = new Set([...entities.flatMap((e) => [`${e.name}.json`, `${e.name}.csv`]), dataPackageFileName, timelineFileName])
+export const generatedDataFileNames: ReadonlySet<string> = new Set([
+  ...entities.flatMap((e) => [`${e.name}.json`, `${e.name}.csv`]),
+  dataPackageFileName,
+  timelineFileName
+])

@@ -56,14 +56,30 @@ export function processSource(overlayPath: string, { organizations, findCandidat
   for (const word of mixedScriptWords) {
     if (word.normalized !== undefined) continue
     const start = verbatim.codePointOffset(word.start)
-    diagnostics.push(diagnostic(verbatimFile, verbatim.pointAt(start), verbatim.pointAt(verbatim.codePointOffset(word.end)), 'homoglyph-unmapped', `"${word.asWritten}" mixes scripts, but ${word.foreignLetters.map(describeLetter).join(', ')} has no Latin look-alike: no correction is made; check the word by hand`))
+    diagnostics.push(
+      diagnostic(
+        verbatimFile,
+        verbatim.pointAt(start),
+        verbatim.pointAt(verbatim.codePointOffset(word.end)),
+        'homoglyph-unmapped',
+        `"${word.asWritten}" mixes scripts, but ${word.foreignLetters.map(describeLetter).join(', ')} has no Latin look-alike: no correction is made; check the word by hand`
+      )
+    )
   }
 
   const coverage = measureCoverage(findCandidates(verbatim), collected.annotations, markers)
   for (const { recognizer, uncovered } of coverage) {
     for (const candidate of uncovered) {
       const start = verbatim.pointAt(candidate.start)
-      diagnostics.push(diagnostic(verbatimFile, start, verbatim.pointAt(candidate.end), 'candidate-uncovered', `${recognizer} candidate "${candidate.text}" is not annotated; mark it in ${file} with a span or :nodata`))
+      diagnostics.push(
+        diagnostic(
+          verbatimFile,
+          start,
+          verbatim.pointAt(candidate.end),
+          'candidate-uncovered',
+          `${recognizer} candidate "${candidate.text}" is not annotated; mark it in ${file} with a span or :nodata`
+        )
+      )
     }
   }
 
@@ -80,7 +96,13 @@ export function processSource(overlayPath: string, { organizations, findCandidat
     rights: frontmatter.rights,
     notes: frontmatter.notes ?? null
   }
-  return { source, verbatim: { name, bytes: verbatimBytes, text: verbatim, textField }, records: hasErrors(diagnostics) ? undefined : records, coverage, diagnostics }
+  return {
+    source,
+    verbatim: { name, bytes: verbatimBytes, text: verbatim, textField },
+    records: hasErrors(diagnostics) ? undefined : records,
+    coverage,
+    diagnostics
+  }
 }
 
 /** An overlay parsed, checked against its verbatim text, and its directives anchored there. */
@@ -123,7 +145,8 @@ function annotateOverlay(overlayPath: string, cwd: string): AnnotatedOverlay | A
   const tree = parseMarkdown(read.text)
 
   const yamlNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined
-  if (!yamlNode) return done([diagnostic(file, fileStart, undefined, 'frontmatter-missing', 'the overlay has no YAML frontmatter; start it with ---, the fields, ---')])
+  if (!yamlNode)
+    return done([diagnostic(file, fileStart, undefined, 'frontmatter-missing', 'the overlay has no YAML frontmatter; start it with ---, the fields, ---')])
   const yamlOrigin = { line: (yamlNode.position?.start.line ?? 1) + 1, column: 1 }
   const { frontmatter, diagnostics: frontmatterProblems } = parseFrontmatter(yamlNode.value, file, yamlOrigin)
   if (!frontmatter) return done(frontmatterProblems)
@@ -131,21 +154,51 @@ function annotateOverlay(overlayPath: string, cwd: string): AnnotatedOverlay | A
 
   const sourcesDir = dirname(overlayPath)
   const resolved = resolveVerbatimPath(sourcesDir, frontmatter.text)
-  if (!resolved.ok) return done([...diagnostics, diagnostic(file, fieldPoint(overlay, 'text'), undefined, 'path-escapes', `text: ${resolved.reason}; name a file inside ${relative(cwd, sourcesDir) || '.'}`)])
+  if (!resolved.ok)
+    return done([
+      ...diagnostics,
+      diagnostic(
+        file,
+        fieldPoint(overlay, 'text'),
+        undefined,
+        'path-escapes',
+        `text: ${resolved.reason}; name a file inside ${relative(cwd, sourcesDir) || '.'}`
+      )
+    ])
   const textField = fieldPoint(overlay, 'text')
   if (generatedDataFileNames.has(basename(resolved.path))) {
-    return done([...diagnostics, diagnostic(file, textField, undefined, 'verbatim-name-taken', `text: "${basename(resolved.path)}" is the name of a file the build writes into dist-data/; rename the verbatim file`)])
+    return done([
+      ...diagnostics,
+      diagnostic(
+        file,
+        textField,
+        undefined,
+        'verbatim-name-taken',
+        `text: "${basename(resolved.path)}" is the name of a file the build writes into dist-data/; rename the verbatim file`
+      )
+    ])
   }
   const verbatimFile = relative(cwd, resolved.path) || resolved.path
   const verbatimRead = readTextFile(resolved.path, verbatimFile)
   if (!verbatimRead.ok) {
     // A missing or unreadable verbatim file is fixed in the overlay's `text:` line; other faults in the file itself.
-    const placed = verbatimRead.diagnostics.map((d) => (d.ruleId === 'file-missing' ? { ...d, file, start: fieldPoint(overlay, 'text'), end: fieldPoint(overlay, 'text') } : d))
+    const placed = verbatimRead.diagnostics.map((d) =>
+      d.ruleId === 'file-missing' ? { ...d, file, start: fieldPoint(overlay, 'text'), end: fieldPoint(overlay, 'text') } : d
+    )
     return done([...diagnostics, ...placed])
   }
   const sha256 = createHash('sha256').update(verbatimRead.bytes).digest('hex')
   if (sha256 !== frontmatter.sha256) {
-    return done([...diagnostics, diagnostic(verbatimFile, fileStart, undefined, 'sha256-mismatch', `${verbatimFile} has sha256 ${sha256}, but ${file} records ${frontmatter.sha256}: the verbatim text changed; restore it, or review the change and record the new hash`)])
+    return done([
+      ...diagnostics,
+      diagnostic(
+        verbatimFile,
+        fileStart,
+        undefined,
+        'sha256-mismatch',
+        `${verbatimFile} has sha256 ${sha256}, but ${file} records ${frontmatter.sha256}: the verbatim text changed; restore it, or review the change and record the new hash`
+      )
+    ])
   }
   const verbatim = new CodePointText(verbatimRead.text)
 
@@ -157,13 +210,29 @@ function annotateOverlay(overlayPath: string, cwd: string): AnnotatedOverlay | A
     for (let i = Math.min(failure.overlayIndex, flat.overlayOffsets.length - 1); i >= 0 && offset < 0; i--) offset = flat.overlayOffsets[i]!
     const at = overlay.pointAtUtf16(Math.max(offset, 0))
     const inVerbatim = verbatim.pointAt(failure.verbatimOffset)
-    return done([...diagnostics, diagnostic(file, at, undefined, failure.ruleId, `${failure.message} (verbatim ${verbatimFile}:${inVerbatim.line}:${inVerbatim.column})`)])
+    return done([
+      ...diagnostics,
+      diagnostic(file, at, undefined, failure.ruleId, `${failure.message} (verbatim ${verbatimFile}:${inVerbatim.line}:${inVerbatim.column})`)
+    ])
   }
 
   const collected = collectAnnotations(tree, overlay, file, flat, alignment.verbatimOffsets)
   diagnostics.push(...collected.diagnostics)
   const markers = flat.listMarkers.map(([first, end]): [number, number] => [alignment.verbatimOffsets[first]!, alignment.verbatimOffsets[end - 1]! + 1])
-  return { ok: true, file, frontmatter, verbatimPath: resolved.path, textField, verbatimFile, verbatimBytes: verbatimRead.bytes, sha256, verbatim, collected, markers, diagnostics }
+  return {
+    ok: true,
+    file,
+    frontmatter,
+    verbatimPath: resolved.path,
+    textField,
+    verbatimFile,
+    verbatimBytes: verbatimRead.bytes,
+    sha256,
+    verbatim,
+    collected,
+    markers,
+    diagnostics
+  }
 }
 
 /** Point of a top-level frontmatter key, for diagnostics about its value. */

@@ -40,11 +40,21 @@ export function processSources({ root, sourcesDir }: { root: string; sourcesDir:
   try {
     organizations = readOrganizations(registry)
   } catch (error) {
-    diagnostics.push(diagnostic(relative(root, registry), fileStart, undefined, 'registry-invalid', (error as Error).message.split('\n')[0]!.replaceAll(registry, relative(root, registry))))
+    diagnostics.push(
+      diagnostic(
+        relative(root, registry),
+        fileStart,
+        undefined,
+        'registry-invalid',
+        (error as Error).message.split('\n')[0]!.replaceAll(registry, relative(root, registry))
+      )
+    )
   }
   let overlays: string[] = []
   try {
-    overlays = readdirSync(sourcesDir).filter((name) => name.endsWith('.md')).sort()
+    overlays = readdirSync(sourcesDir)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
   } catch {
     diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', `no sources folder at ${sourcesDir}`))
   }
@@ -69,7 +79,16 @@ export function processSources({ root, sourcesDir }: { root: string; sourcesDir:
     const { source, verbatim } = processed
     if (verbatim) {
       const other = verbatimNames.get(verbatim.name)
-      if (other) diagnostics.push(diagnostic(overlayFile, verbatim.textField, undefined, 'verbatim-name-taken', `text: "${verbatim.name}" is already the verbatim file of ${other}; give each source its own file`))
+      if (other)
+        diagnostics.push(
+          diagnostic(
+            overlayFile,
+            verbatim.textField,
+            undefined,
+            'verbatim-name-taken',
+            `text: "${verbatim.name}" is already the verbatim file of ${other}; give each source its own file`
+          )
+        )
       else verbatimNames.set(verbatim.name, overlayFile)
     }
     if (!source || !verbatim || !processed.records) continue
@@ -77,7 +96,10 @@ export function processSources({ root, sourcesDir }: { root: string; sourcesDir:
     const verbatimFile = relative(root, join(sourcesDir, verbatim.name))
     const withSource = { sources: [source], ...records }
     diagnostics.push(...validateSourceRecords(withSource, { sourceId: source.id, file: verbatimFile, text: verbatim.text }, places))
-    index.addRecords(withSource, recordReporter(diagnostics, places, (id) => (id === source.id ? verbatimFile : undefined)))
+    index.addRecords(
+      withSource,
+      recordReporter(diagnostics, places, (id) => (id === source.id ? verbatimFile : undefined))
+    )
     // Once anything is wrong the output is void: later sources are still checked, not passed on.
     if (!anyError()) sink.addSource(source, records, verbatim)
   }
@@ -87,6 +109,10 @@ export function processSources({ root, sourcesDir }: { root: string; sourcesDir:
   if (overlays.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic(relative(root, sourcesDir) || '.', fileStart, undefined, 'file-missing', 'no overlay (*.md) in the sources folder'))
   }
-  if (!hasErrors(diagnostics)) index.finish(checks.checks, recordReporter(diagnostics, checks.places, () => undefined, relative(root, checksFile)))
+  if (!hasErrors(diagnostics))
+    index.finish(
+      checks.checks,
+      recordReporter(diagnostics, checks.places, () => undefined, relative(root, checksFile))
+    )
   return { ok: !hasErrors(diagnostics), diagnostics: sortDiagnostics(diagnostics), coverage, checks: checks.checks }
 }

@@ -9,7 +9,9 @@ export const PersonSchema = z
   .object({
     name: cleanText.meta({ description: 'Name in its correct, common English spelling.', examples: ['Chris Christie'] }),
     nameAsWritten: verbatimText.meta({ description: 'The name exactly as the source writes it.', examples: ['Chris Christy'] }),
-    role: cleanText.nullable().meta({ description: 'Office or part in the act, as the source gives it; null when not given.', examples: ['Governor of New Jersey'] })
+    role: cleanText
+      .nullable()
+      .meta({ description: 'Office or part in the act, as the source gives it; null when not given.', examples: ['Governor of New Jersey'] })
   })
   .strict()
   .meta({ title: 'Person' })
@@ -26,18 +28,26 @@ export const ActSchema = z
     jurisdictionType,
     jurisdictionName: cleanText.meta({ description: 'The jurisdiction in plain English (ISO 3166 or registry name).', examples: ['Massachusetts'] }),
     level: z.enum(valuesOf(levels)).meta({ description: 'Level of the body that acted.', examples: ['subnational'] }),
-    body: cleanText.nullable().meta({ description: 'The body or office that acted, in normal form; null when the source names none.', examples: ['Massachusetts House of Representatives'] }),
-    bodyAsWritten: verbatimText.nullable().meta({ description: 'The body exactly as the source writes it.', examples: ['House of Representatives of the state of Massachusetts'] }),
+    body: cleanText.nullable().meta({
+      description: 'The body or office that acted, in normal form; null when the source names none.',
+      examples: ['Massachusetts House of Representatives']
+    }),
+    bodyAsWritten: verbatimText
+      .nullable()
+      .meta({ description: 'The body exactly as the source writes it.', examples: ['House of Representatives of the state of Massachusetts'] }),
     actType: z.enum(valuesOf(actTypes)).meta({ description: 'What kind of act the source reports.', examples: ['resolution'] }),
     identifier: cleanText.nullable().meta({ description: 'Number or title of the act as the source gives it; null when none.', examples: ['Resolution 535'] }),
     session: cleanText.nullable().meta({ description: 'Session of the body at which the act was taken; null when not given.', examples: ['39th session'] }),
     place: cleanText.nullable().meta({ description: 'City where the act was taken; null when not given.', examples: ['Djibouti'] }),
-    characterization: z
-      .array(z.enum(valuesOf(characterizations)))
-      .meta({ description: 'How the source reports the act characterizing the events; only from words the act is reported to have said. Empty when none. In CSV: JSON text.', examples: [['genocide']] }),
-    stance: z
-      .array(z.enum(valuesOf(stances)))
-      .meta({ description: 'What the source reports the act doing; only from words inside the act. Empty when none. In CSV: JSON text.', examples: [['recognizes']] }),
+    characterization: z.array(z.enum(valuesOf(characterizations))).meta({
+      description:
+        'How the source reports the act characterizing the events; only from words the act is reported to have said. Empty when none. In CSV: JSON text.',
+      examples: [['genocide']]
+    }),
+    stance: z.array(z.enum(valuesOf(stances))).meta({
+      description: 'What the source reports the act doing; only from words inside the act. Empty when none. In CSV: JSON text.',
+      examples: [['recognizes']]
+    }),
     people: z.array(PersonSchema).meta({ description: 'People the source names as taking part in the act. In CSV: JSON text.' }),
     notes,
     provenance: provenanceList

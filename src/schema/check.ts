@@ -13,9 +13,14 @@ export const CitationSchema = z
     url: z
       .string()
       .regex(/^https?:\/\/[^\s/?#]+\.[^\s/?#]+[^\s]*$/)
-      .meta({ description: 'Absolute http(s) address of the evidence, the original publisher’s where known.', examples: ['https://www.sesric.org/event-details.php?id=121'] }),
+      .meta({
+        description: 'Absolute http(s) address of the evidence, the original publisher’s where known.',
+        examples: ['https://www.sesric.org/event-details.php?id=121']
+      }),
     publisher: cleanText.meta({ description: 'Who publishes the evidence.', examples: ['SESRIC'] }),
-    note: verbatimText.nullable().meta({ description: 'What to know about the citation: a mirror, a machine translation, a party-aligned outlet; null when nothing.' })
+    note: verbatimText
+      .nullable()
+      .meta({ description: 'What to know about the citation: a mirror, a machine translation, a party-aligned outlet; null when nothing.' })
   })
   .strict()
   .meta({ title: 'Citation' })
@@ -36,8 +41,12 @@ export const CheckSchema = z
       .meta({ description: 'The field of the record the check concerns; null when it concerns the whole record.', examples: ['characterization'] }),
     verdict: z.enum(valuesOf(verdicts)).meta({ description: 'What the evidence says of the claim.', examples: ['corrected'] }),
     finding: verbatimText.meta({ description: 'What the evidence shows, in one or two sentences of the project’s own words.' }),
-    correctValue: verbatimText.nullable().meta({ description: 'The value the evidence supports, when the verdict is corrected; null otherwise.', examples: ['massacre'] }),
-    independence: z.enum(valuesOf(independences)).meta({ description: 'Whether the evidence comes only from sources aligned with one side.', examples: ['independent'] }),
+    correctValue: verbatimText
+      .nullable()
+      .meta({ description: 'The value the evidence supports, when the verdict is corrected; null otherwise.', examples: ['massacre'] }),
+    independence: z
+      .enum(valuesOf(independences))
+      .meta({ description: 'Whether the evidence comes only from sources aligned with one side.', examples: ['independent'] }),
     citations: z.array(CitationSchema).meta({ description: 'The evidence; at least one unless the verdict is unverified. In CSV: JSON text.' })
   })
   .strict()

@@ -12,11 +12,14 @@ export const CorrectionSchema = z
     normalized: cleanText.meta({ description: 'The correct form.', examples: ['Khojaly'] }),
     kind: z.enum(valuesOf(correctionKinds)).meta({ description: 'What kind of error it is.', examples: ['homoglyph'] }),
     confidence: z.enum(valuesOf(confidences)).meta({ description: 'How sure the correction is.', examples: ['certain'] }),
-    reason: verbatimText.meta({ description: 'Why the correct form is the one given (free text; may quote the letters at fault).', examples: ['Cyrillic letter К (U+041A) inside a Latin word'] }),
+    reason: verbatimText.meta({
+      description: 'Why the correct form is the one given (free text; may quote the letters at fault).',
+      examples: ['Cyrillic letter К (U+041A) inside a Latin word']
+    }),
     provenance: provenanceList
   })
   .strict()
-  .meta({ title: 'Correction', description: "A misspelt or mistransliterated word of the source with its correct form." })
+  .meta({ title: 'Correction', description: 'A misspelt or mistransliterated word of the source with its correct form.' })
 
 /** Inferred type of a correction record. */
 export type Correction = z.infer<typeof CorrectionSchema>

@@ -13,7 +13,12 @@ import { SourceSchema } from './source.js'
 export const entities = [
   { name: 'sources', recordName: 'source', schema: SourceSchema, description: 'The verbatim source documents.' },
   { name: 'instruments', recordName: 'instrument', schema: InstrumentSchema, description: 'Legal instruments the sources cite.' },
-  { name: 'acts', recordName: 'act', schema: ActSchema, description: 'Acts of legislatures, governments, officials and intergovernmental bodies that the sources report.' },
+  {
+    name: 'acts',
+    recordName: 'act',
+    schema: ActSchema,
+    description: 'Acts of legislatures, governments, officials and intergovernmental bodies that the sources report.'
+  },
   { name: 'figures', recordName: 'figure', schema: FigureSchema, description: 'Quantities the sources state.' },
   { name: 'corrections', recordName: 'correction', schema: CorrectionSchema, description: "Where the sources' spelling differs from the correct form." },
   { name: 'checks', recordName: 'check', schema: CheckSchema, description: 'What public evidence says about the claims of the records, beside them.' }

@@ -12,7 +12,10 @@ export function writeSource(verbatim: string, body: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'khojaly-fixture-'))
   writeFileSync(join(dir, 'doc.txt'), verbatim)
   const sha = createHash('sha256').update(verbatim).digest('hex')
-  writeFileSync(join(dir, 'doc.md'), `---\nid: fixture\ntitle: Fixture\nlanguage: en\ntext: doc.txt\nsha256: ${sha}\norigin: not stated\nrights: test text written for this test\n---\n\n${body}`)
+  writeFileSync(
+    join(dir, 'doc.md'),
+    `---\nid: fixture\ntitle: Fixture\nlanguage: en\ntext: doc.txt\nsha256: ${sha}\norigin: not stated\nrights: test text written for this test\n---\n\n${body}`
+  )
   copyFileSync(new URL('../../sources/organizations.yaml', import.meta.url), join(dir, 'organizations.yaml'))
   return dir
 }

@@ -75,8 +75,26 @@ export function alignToVerbatim(overlay: FlatOverlay, verbatim: CodePointText): 
   }
   o.skipSpaces()
   v.skipSpaces()
-  if (v.index < v.length) return { ok: false, failure: { ruleId: 'align-dropped', overlayIndex: o.index, verbatimOffset: v.index, message: `the overlay ends here but the verbatim text goes on: "${excerpt(verbatim.chars, v.index)}"` } }
-  if (o.index < o.length) return { ok: false, failure: { ruleId: 'align-added', overlayIndex: o.index, verbatimOffset: v.index, message: `the verbatim text ends but the overlay goes on: "${excerpt(overlay.chars, o.index)}"` } }
+  if (v.index < v.length)
+    return {
+      ok: false,
+      failure: {
+        ruleId: 'align-dropped',
+        overlayIndex: o.index,
+        verbatimOffset: v.index,
+        message: `the overlay ends here but the verbatim text goes on: "${excerpt(verbatim.chars, v.index)}"`
+      }
+    }
+  if (o.index < o.length)
+    return {
+      ok: false,
+      failure: {
+        ruleId: 'align-added',
+        overlayIndex: o.index,
+        verbatimOffset: v.index,
+        message: `the verbatim text ends but the overlay goes on: "${excerpt(overlay.chars, o.index)}"`
+      }
+    }
   return { ok: true, verbatimOffsets }
 }
 
@@ -107,12 +125,27 @@ function describeDifference(o: string[], i: number, v: string[], j: number): Ali
   const dropped = overlayNext.length > 0 ? verbatimAhead.indexOf(overlayNext) : -1
   const added = verbatimNext.length > 0 ? overlayAhead.indexOf(verbatimNext) : -1
   if (dropped > 0 && (added <= 0 || dropped <= added)) {
-    return { ruleId: 'align-dropped', overlayIndex: i, verbatimOffset: j, message: `the overlay lacks "${clip(verbatimAhead.slice(0, dropped))}" here (the verbatim text reads "${excerpt(v, j)}")` }
+    return {
+      ruleId: 'align-dropped',
+      overlayIndex: i,
+      verbatimOffset: j,
+      message: `the overlay lacks "${clip(verbatimAhead.slice(0, dropped))}" here (the verbatim text reads "${excerpt(v, j)}")`
+    }
   }
   if (added > 0) {
-    return { ruleId: 'align-added', overlayIndex: i, verbatimOffset: j, message: `the overlay adds "${clip(overlayAhead.slice(0, added))}", which the verbatim text does not have (it reads "${excerpt(v, j)}")` }
+    return {
+      ruleId: 'align-added',
+      overlayIndex: i,
+      verbatimOffset: j,
+      message: `the overlay adds "${clip(overlayAhead.slice(0, added))}", which the verbatim text does not have (it reads "${excerpt(v, j)}")`
+    }
   }
-  return { ruleId: 'align-differs', overlayIndex: i, verbatimOffset: j, message: `the overlay reads "${excerpt(o, i)}" where the verbatim text reads "${excerpt(v, j)}"` }
+  return {
+    ruleId: 'align-differs',
+    overlayIndex: i,
+    verbatimOffset: j,
+    message: `the overlay reads "${excerpt(o, i)}" where the verbatim text reads "${excerpt(v, j)}"`
+  }
 }
 
 function clip(text: string): string {

@@ -27,7 +27,12 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 const code = (value: unknown) => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``
 
 /** Markdown text of the codebook. */
-export function renderCodebook(version: string, counts: Readonly<Record<string, number>>, jsonSchemas: Map<string, JsonSchema>, tables: Map<string, TableSchema>): string {
+export function renderCodebook(
+  version: string,
+  counts: Readonly<Record<string, number>>,
+  jsonSchemas: Map<string, JsonSchema>,
+  tables: Map<string, TableSchema>
+): string {
   const out: string[] = [
     '# Codebook',
     '',
@@ -58,15 +63,25 @@ export function renderCodebook(version: string, counts: Readonly<Record<string, 
       const example = property.examples?.[0] ?? firstVariant(property).examples?.[0]
       const values = firstVariant(property).enum ?? firstVariant(property).items?.enum
       const type = `${field.type}${values ? ` (${values.map(code).join(', ')})` : ''}`
-      out.push(`| \`${field.name}\` | ${cell(type)} | ${field.constraints?.required ? 'no' : 'yes'} | ${pandasDtypes[field.type]} | ${cell(field.description ?? '')} | ${example === undefined ? '' : cell(code(example))} |`)
+      out.push(
+        `| \`${field.name}\` | ${cell(type)} | ${field.constraints?.required ? 'no' : 'yes'} | ${pandasDtypes[field.type]} | ${cell(field.description ?? '')} | ${example === undefined ? '' : cell(code(example))} |`
+      )
     }
     for (const [name, property] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
       const items = firstVariant(property).items
       if (items?.type === 'object' && items.properties) {
-        out.push('', `Each entry of \`${name}\`${items.description ? ` (${items.description})` : ''}:`, '', '| key | type | meaning | example |', '|---|---|---|---|')
+        out.push(
+          '',
+          `Each entry of \`${name}\`${items.description ? ` (${items.description})` : ''}:`,
+          '',
+          '| key | type | meaning | example |',
+          '|---|---|---|---|'
+        )
         for (const [key, sub] of Object.entries(items.properties as Record<string, JsonSchema>)) {
           const variant = firstVariant(sub)
-          out.push(`| \`${key}\` | ${variant.type}${sub.anyOf || Array.isArray(sub.type) ? ' or null' : ''} | ${cell(sub.description ?? variant.description ?? '')} | ${sub.examples ? cell(code(sub.examples[0])) : ''} |`)
+          out.push(
+            `| \`${key}\` | ${variant.type}${sub.anyOf || Array.isArray(sub.type) ? ' or null' : ''} | ${cell(sub.description ?? variant.description ?? '')} | ${sub.examples ? cell(code(sub.examples[0])) : ''} |`
+          )
         }
       }
     }

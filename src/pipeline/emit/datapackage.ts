@@ -14,7 +14,12 @@ export const dataLicense = { name: 'CC-BY-4.0', path: 'https://creativecommons.o
 const csvDialect = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true }
 
 /** The descriptor for the files already rendered, given by name with their size and hash. */
-export function dataPackage(version: string, sources: readonly Source[], tables: Map<EntityName, TableSchema>, files: ReadonlyMap<string, { bytes: number; hash: string }>): Record<string, unknown> {
+export function dataPackage(
+  version: string,
+  sources: readonly Source[],
+  tables: Map<EntityName, TableSchema>,
+  files: ReadonlyMap<string, { bytes: number; hash: string }>
+): Record<string, unknown> {
   const resources: Array<Record<string, unknown>> = []
   for (const entity of entities) {
     resources.push({

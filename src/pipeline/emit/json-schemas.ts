@@ -21,7 +21,9 @@ export function generateJsonSchemas(version: string): Map<string, Record<string,
   const registry = z.registry<{ id: string }>()
   for (const entity of entities) {
     registry.add(entity.schema, { id: entity.recordName })
-    registry.add(envelopeOf(entity.schema).meta({ title: `${entity.name}.json`, description: `The file ${entity.name}.json: ${entity.description}` }), { id: entity.name })
+    registry.add(envelopeOf(entity.schema).meta({ title: `${entity.name}.json`, description: `The file ${entity.name}.json: ${entity.description}` }), {
+      id: entity.name
+    })
   }
   const base = schemaBase(version)
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (id) => base + schemaFileName(id) })

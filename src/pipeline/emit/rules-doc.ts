@@ -13,6 +13,7 @@ export function renderRulesDoc(): string {
     '| rule | severity | what it means, and what to do | example |',
     '|---|---|---|---|'
   ]
-  for (const [id, rule] of Object.entries(rules)) lines.push(`| \`${id}\` | ${rule.severity} | ${rule.description.replace(/\|/g, '\\|')} | \`${rule.example.replace(/\|/g, '\\|')}\` |`)
+  for (const [id, rule] of Object.entries(rules))
+    lines.push(`| \`${id}\` | ${rule.severity} | ${rule.description.replace(/\|/g, '\\|')} | \`${rule.example.replace(/\|/g, '\\|')}\` |`)
   return `${lines.join('\n')}\n`
 }

@@ -64,6 +64,7 @@ function toField(name: string, property: JsonSchema, present: boolean): TableFie
 
 function fieldType(schema: JsonSchema): TableField['type'] {
   if (schema.type === 'string') return schema.format === 'date' ? 'date' : 'string'
-  if (schema.type === 'integer' || schema.type === 'number' || schema.type === 'array' || schema.type === 'object' || schema.type === 'boolean') return schema.type
+  if (schema.type === 'integer' || schema.type === 'number' || schema.type === 'array' || schema.type === 'object' || schema.type === 'boolean')
+    return schema.type
   throw new Error(`no Table Schema type for JSON Schema ${JSON.stringify(schema)}`)
 }

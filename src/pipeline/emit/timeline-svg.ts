@@ -8,7 +8,10 @@
 import type { Act, Check } from '../../schema/index.js'
 
 /** What the timeline draws of an act: the build keeps this much of each act, not the record. */
-export type TimelineAct = Pick<Act, 'id' | 'date' | 'dateStart' | 'dateEnd' | 'dateAsWritten' | 'level' | 'jurisdictionName' | 'body' | 'actType' | 'characterization'>
+export type TimelineAct = Pick<
+  Act,
+  'id' | 'date' | 'dateStart' | 'dateEnd' | 'dateAsWritten' | 'level' | 'jurisdictionName' | 'body' | 'actType' | 'characterization'
+>
 
 /**
  * The timeline's fields of `act`, as a copy with strings of their own: a value sliced from a
@@ -80,7 +83,9 @@ export function renderTimeline(acts: readonly TimelineAct[], checks: readonly Ch
     out.push(`<text x="${left - 10}" y="${fixed(y + 4)}" text-anchor="end">${escape(name!)}</text>`)
     out.push(`<text x="${left - 10}" y="${fixed(y + 17)}" text-anchor="end" fill="#666666" font-size="10">${level}</text>`)
     out.push(`<line x1="${left}" y1="${fixed(y)}" x2="${width - right}" y2="${fixed(y)}" stroke="#eeeeee"/>`)
-    const inRow = dated.filter((a) => `${a.level}|${a.jurisdictionName}` === row).sort((a, b) => (a.dateStart! < b.dateStart! ? -1 : a.dateStart! > b.dateStart! ? 1 : a.id < b.id ? -1 : 1))
+    const inRow = dated
+      .filter((a) => `${a.level}|${a.jurisdictionName}` === row)
+      .sort((a, b) => (a.dateStart! < b.dateStart! ? -1 : a.dateStart! > b.dateStart! ? 1 : a.id < b.id ? -1 : 1))
     inRow.forEach((act, k) => {
       const x1 = x(day(act.dateStart!))
       const x2 = Math.max(x(day(act.dateEnd!) + 86_400_000), x1 + 3)
@@ -106,7 +111,9 @@ export function renderTimeline(acts: readonly TimelineAct[], checks: readonly Ch
   out.push(`<text x="${left}" y="${listTop}" font-weight="bold">Undated acts</text>`)
   undated.forEach((act, i) => {
     const sign = signOf(act, checks)
-    out.push(`<text x="${left}" y="${listTop + 20 + i * 18}">${escape(`${act.jurisdictionName}: ${act.body ?? act.actType} (${act.characterization.map((c) => letters[c]).join('') || '–'}${sign ? ` ${sign}` : ''}) — ${act.id}`)}</text>`)
+    out.push(
+      `<text x="${left}" y="${listTop + 20 + i * 18}">${escape(`${act.jurisdictionName}: ${act.body ?? act.actType} (${act.characterization.map((c) => letters[c]).join('') || '–'}${sign ? ` ${sign}` : ''}) — ${act.id}`)}</text>`
+    )
   })
   out.push('</svg>')
   return `${out.join('\n')}\n`

@@ -50,7 +50,7 @@ export class StagedFile {
   append(content: string | Buffer): void {
     if (this.#fd === undefined) throw new Error(`${this.path} is closed`)
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.#fd, bytes, done, bytes.length - done)
+    for (let done = 0; done < bytes.length;) done += writeSync(this.#fd, bytes, done, bytes.length - done)
     this.#hash.update(bytes)
     this.#bytes += bytes.length
   }

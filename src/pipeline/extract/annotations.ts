@@ -66,7 +66,16 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
   const visit = (node: Nodes, parent: Annotation | undefined, record: Annotation | undefined) => {
     if (node.type === 'heading') {
       headings.push(spanOf(node as Heading))
-      if (record) diagnostics.push(diagnostic(file, placeOf(node).start, placeOf(node).end, 'directive-misplaced', `a heading stands inside ${record.name} "${record.attributes.id ?? ''}"; close the ${record.name} before the heading`))
+      if (record)
+        diagnostics.push(
+          diagnostic(
+            file,
+            placeOf(node).start,
+            placeOf(node).end,
+            'directive-misplaced',
+            `a heading stands inside ${record.name} "${record.attributes.id ?? ''}"; close the ${record.name} before the heading`
+          )
+        )
     }
     if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
       const annotation = toAnnotation(node, parent, record)
@@ -90,7 +99,12 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     }
     const form = node.type === 'containerDirective' ? 'container' : 'span'
     if (node.type === 'leafDirective' || (spec.form !== 'either' && spec.form !== form)) {
-      diagnostics.push(report('directive-misplaced', `"${node.name}" is written as ${node.type === 'leafDirective' ? 'a leaf (::)' : form === 'container' ? 'a container (:::)' : 'a span (:)'}; write it as ${spec.form === 'container' ? 'a container `:::' : 'a span `:'}${node.name}`))
+      diagnostics.push(
+        report(
+          'directive-misplaced',
+          `"${node.name}" is written as ${node.type === 'leafDirective' ? 'a leaf (::)' : form === 'container' ? 'a container (:::)' : 'a span (:)'}; write it as ${spec.form === 'container' ? 'a container `:::' : 'a span `:'}${node.name}`
+        )
+      )
     }
     if (node.type === 'containerDirective' && !closesWithFence(node, overlay.text)) {
       diagnostics.push(report('container-unclosed', `container "${node.name}" is not closed; add a line ":::" after its last paragraph`))

@@ -38,8 +38,20 @@ export const directiveSpecs: Readonly<Record<string, DirectiveSpec>> = {
   person: { form: 'span', within: ['act'], attributes: { name: optional, role: optional } },
   term: { form: 'span', within: ['act'], attributes: { value: { required: false, vocabulary: characterizations } } },
   stance: { form: 'span', within: ['act'], attributes: { value: { required: true, vocabulary: stances } } },
-  figure: { form: 'span', attributes: { id: required, measure: { required: true, vocabulary: measures }, unit: { required: false, vocabulary: units }, by: optional, note: optional } },
-  fix: { form: 'span', attributes: { id: required, to: required, kind: { required: true, vocabulary: fixKinds }, confidence: { required: true, vocabulary: confidences }, reason: required } },
+  figure: {
+    form: 'span',
+    attributes: { id: required, measure: { required: true, vocabulary: measures }, unit: { required: false, vocabulary: units }, by: optional, note: optional }
+  },
+  fix: {
+    form: 'span',
+    attributes: {
+      id: required,
+      to: required,
+      kind: { required: true, vocabulary: fixKinds },
+      confidence: { required: true, vocabulary: confidences },
+      reason: required
+    }
+  },
   voice: { form: 'span', attributes: {} },
   nodata: { form: 'either', attributes: { why: optional } }
 }

@@ -92,7 +92,8 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
   const fieldsOf = (record: Annotation, name: string) => descendantsOf(record).filter((d) => d.name === name)
   const single = (record: Annotation, name: string): Annotation | undefined => {
     const found = fieldsOf(record, name)
-    if (found.length > 1) report(found[1]!, name === 'date' ? 'date-duplicate' : 'field-duplicate', `${record.name} "${record.attributes.id}" has more than one :${name} span`)
+    if (found.length > 1)
+      report(found[1]!, name === 'date' ? 'date-duplicate' : 'field-duplicate', `${record.name} "${record.attributes.id}" has more than one :${name} span`)
     return found[0]
   }
   const notesOf = (...spans: Array<Annotation | undefined>): string | null => {
@@ -115,7 +116,11 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       }
       const contradicted = parts ? disagreements(parts, givenParts) : []
       if (contradicted.length > 0) {
-        report(span, 'date-mismatch', `the words "${phrase}" say ${partsToEdtf({ ...givenParts, ...parts }) ?? JSON.stringify(parts)}, but edtf="${given}" (${contradicted.join(' and ')} ${contradicted.length === 1 ? 'differs' : 'differ'})`)
+        report(
+          span,
+          'date-mismatch',
+          `the words "${phrase}" say ${partsToEdtf({ ...givenParts, ...parts }) ?? JSON.stringify(parts)}, but edtf="${given}" (${contradicted.join(' and ')} ${contradicted.length === 1 ? 'differs' : 'differ'})`
+        )
         return none
       }
       if (parts && partsToEdtf(parts) !== undefined && partsToEdtf(parts) !== given) {
@@ -164,29 +169,34 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       if (value === undefined) report(term, 'term-unknown', `"${textOf(term)}" is not a characterization term; give value=`)
       return value === undefined ? [] : [value]
     })
-    out.acts.push(placed({
-      id: act.attributes.id ?? '',
-      ...dateFieldsOf(date),
-      jurisdiction: jurisdiction?.code ?? act.attributes.jurisdiction ?? '',
-      jurisdictionType: jurisdiction?.type ?? 'iso-3166-1',
-      jurisdictionName: jurisdiction?.name ?? '',
-      level: jurisdiction?.level ?? 'national',
-      body: body ? valueOf(body) : null,
-      bodyAsWritten: body ? textOf(body) : null,
-      actType: act.attributes.type as Act['actType'],
-      identifier: identifier ? valueOf(identifier) : null,
-      session: session ? valueOf(session) : null,
-      place: place ? valueOf(place) : null,
-      characterization: unique(terms) as Act['characterization'],
-      stance: unique(fieldsOf(act, 'stance').map((s) => s.attributes.value!)) as Act['stance'],
-      people: fieldsOf(act, 'person').map((person) => ({
-        name: person.attributes.name ?? cleanValueOf(person),
-        nameAsWritten: textOf(person),
-        role: person.attributes.role ?? null
-      })),
-      notes: notesOf(act, date),
-      provenance: [provenance(act.start, act.end)]
-    }, act))
+    out.acts.push(
+      placed(
+        {
+          id: act.attributes.id ?? '',
+          ...dateFieldsOf(date),
+          jurisdiction: jurisdiction?.code ?? act.attributes.jurisdiction ?? '',
+          jurisdictionType: jurisdiction?.type ?? 'iso-3166-1',
+          jurisdictionName: jurisdiction?.name ?? '',
+          level: jurisdiction?.level ?? 'national',
+          body: body ? valueOf(body) : null,
+          bodyAsWritten: body ? textOf(body) : null,
+          actType: act.attributes.type as Act['actType'],
+          identifier: identifier ? valueOf(identifier) : null,
+          session: session ? valueOf(session) : null,
+          place: place ? valueOf(place) : null,
+          characterization: unique(terms) as Act['characterization'],
+          stance: unique(fieldsOf(act, 'stance').map((s) => s.attributes.value!)) as Act['stance'],
+          people: fieldsOf(act, 'person').map((person) => ({
+            name: person.attributes.name ?? cleanValueOf(person),
+            nameAsWritten: textOf(person),
+            role: person.attributes.role ?? null
+          })),
+          notes: notesOf(act, date),
+          provenance: [provenance(act.start, act.end)]
+        },
+        act
+      )
+    )
   }
 
   const buildInstrument = (instrument: Annotation) => {
@@ -197,21 +207,26 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     const identifier = single(instrument, 'id')
     const provision = single(instrument, 'provision')
     if (!name) report(instrument, 'attribute-missing', `instrument "${instrument.attributes.id}" needs a :name span`)
-    out.instruments.push(placed({
-      id: instrument.attributes.id ?? '',
-      name: name ? valueOf(name) : '',
-      nameAsWritten: name ? textOf(name) : '',
-      kind: instrument.attributes.kind as Instrument['kind'],
-      adoptedBy: body ? valueOf(body) : null,
-      ...dateFieldsOf(date),
-      identifier: identifier ? valueOf(identifier) : null,
-      provision: provision ? valueOf(provision) : null,
-      provisionAsWritten: provision ? textOf(provision) : null,
-      jurisdiction: jurisdiction?.code ?? null,
-      jurisdictionType: jurisdiction?.type ?? null,
-      notes: notesOf(instrument, date),
-      provenance: [provenance(instrument.start, instrument.end)]
-    }, instrument))
+    out.instruments.push(
+      placed(
+        {
+          id: instrument.attributes.id ?? '',
+          name: name ? valueOf(name) : '',
+          nameAsWritten: name ? textOf(name) : '',
+          kind: instrument.attributes.kind as Instrument['kind'],
+          adoptedBy: body ? valueOf(body) : null,
+          ...dateFieldsOf(date),
+          identifier: identifier ? valueOf(identifier) : null,
+          provision: provision ? valueOf(provision) : null,
+          provisionAsWritten: provision ? textOf(provision) : null,
+          jurisdiction: jurisdiction?.code ?? null,
+          jurisdictionType: jurisdiction?.type ?? null,
+          notes: notesOf(instrument, date),
+          provenance: [provenance(instrument.start, instrument.end)]
+        },
+        instrument
+      )
+    )
   }
 
   const buildFigure = (figure: Annotation) => {
@@ -222,7 +237,11 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       return
     }
     if (numbers.length > 1) {
-      report(figure, 'figure-several-numbers', `"${text}" states ${numbers.length} numbers (${numbers.map((n) => n.asWritten).join(', ')}); mark one figure per span`)
+      report(
+        figure,
+        'figure-several-numbers',
+        `"${text}" states ${numbers.length} numbers (${numbers.map((n) => n.asWritten).join(', ')}); mark one figure per span`
+      )
       return
     }
     const number = numbers[0]!
@@ -230,29 +249,39 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     const by = figure.attributes.by
     if (by === 'act' && !enclosingAct) report(figure, 'reference-missing', `by=act, but figure "${figure.attributes.id}" stands in no act`)
     const measure = figure.attributes.measure as Figure['measure']
-    out.figures.push(placed({
-      id: figure.attributes.id ?? '',
-      value: number.value,
-      valueAsWritten: number.asWritten,
-      qualifier: qualifierOf(text.slice(0, number.start), number),
-      unit: (figure.attributes.unit as Figure['unit'] | undefined) ?? defaultUnitOfMeasure[measure] ?? 'people',
-      measure,
-      statedBy: by === undefined ? null : by === 'act' ? (enclosingAct?.attributes.id ?? null) : by,
-      notes: notesOf(figure),
-      provenance: [provenance(figure.start, figure.end)]
-    }, figure))
+    out.figures.push(
+      placed(
+        {
+          id: figure.attributes.id ?? '',
+          value: number.value,
+          valueAsWritten: number.asWritten,
+          qualifier: qualifierOf(text.slice(0, number.start), number),
+          unit: (figure.attributes.unit as Figure['unit'] | undefined) ?? defaultUnitOfMeasure[measure] ?? 'people',
+          measure,
+          statedBy: by === undefined ? null : by === 'act' ? (enclosingAct?.attributes.id ?? null) : by,
+          notes: notesOf(figure),
+          provenance: [provenance(figure.start, figure.end)]
+        },
+        figure
+      )
+    )
   }
 
   const buildFix = (fix: Annotation) => {
-    out.corrections.push(placed({
-      id: fix.attributes.id ?? '',
-      asWritten: textOf(fix),
-      normalized: fix.attributes.to ?? '',
-      kind: fix.attributes.kind as Correction['kind'],
-      confidence: fix.attributes.confidence as Correction['confidence'],
-      reason: fix.attributes.reason ?? '',
-      provenance: [provenance(fix.start, fix.end)]
-    }, fix))
+    out.corrections.push(
+      placed(
+        {
+          id: fix.attributes.id ?? '',
+          asWritten: textOf(fix),
+          normalized: fix.attributes.to ?? '',
+          kind: fix.attributes.kind as Correction['kind'],
+          confidence: fix.attributes.confidence as Correction['confidence'],
+          reason: fix.attributes.reason ?? '',
+          provenance: [provenance(fix.start, fix.end)]
+        },
+        fix
+      )
+    )
   }
 
   const builders: Readonly<Record<string, (a: Annotation) => void>> = { act: buildAct, instrument: buildInstrument, figure: buildFigure, fix: buildFix }
@@ -269,7 +298,12 @@ function homoglyphCorrections(context: ExtractionContext, provenance: (start: nu
   for (const word of context.mixedScriptWords) {
     if (word.normalized === undefined) continue
     // Ids are ASCII: letters with marks lose them, other letters become hyphens ("Xocalı" → "xocal").
-    const key = word.normalized.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'word'
+    const key =
+      word.normalized
+        .normalize('NFD')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'word'
     const n = (seen.get(key) ?? 0) + 1
     seen.set(key, n)
     const start = context.verbatim.codePointOffset(word.start)

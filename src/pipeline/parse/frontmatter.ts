@@ -34,23 +34,36 @@ export function parseFrontmatter(yamlText: string, file: string, origin: Point):
   if (document.errors.length > 0) {
     const error = document.errors[0]!
     const pos = lineColumn(yamlText, error.pos[0])
-    return { diagnostics: [diagnostic(file, at(pos.line, pos.column), undefined, 'frontmatter-yaml', `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`)] }
+    return {
+      diagnostics: [diagnostic(file, at(pos.line, pos.column), undefined, 'frontmatter-yaml', `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`)]
+    }
   }
   let data: unknown
   try {
     data = document.toJS({ maxAliasCount: 0 })
   } catch (error) {
-    return { diagnostics: [diagnostic(file, origin, undefined, 'frontmatter-yaml', `frontmatter refused: ${(error as Error).message} (aliases are not allowed)`)] }
+    return {
+      diagnostics: [diagnostic(file, origin, undefined, 'frontmatter-yaml', `frontmatter refused: ${(error as Error).message} (aliases are not allowed)`)]
+    }
   }
   const parsed = FrontmatterSchema.safeParse(data)
   if (!parsed.success) {
     return {
       diagnostics: parsed.error.issues.map((issue) => {
         const key = issue.path[0]
-        const pair = typeof key === 'string' && YAML.isMap(document.contents) ? document.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === key) : undefined
+        const pair =
+          typeof key === 'string' && YAML.isMap(document.contents)
+            ? document.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === key)
+            : undefined
         const offset = pair && YAML.isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0
         const linePos = lineColumn(yamlText, offset)
-        return diagnostic(file, at(linePos.line, linePos.column), undefined, 'frontmatter-field', `frontmatter field \`${issue.path.join('.') || '(root)'}\`: ${issue.message}`)
+        return diagnostic(
+          file,
+          at(linePos.line, linePos.column),
+          undefined,
+          'frontmatter-field',
+          `frontmatter field \`${issue.path.join('.') || '(root)'}\`: ${issue.message}`
+        )
       })
     }
   }

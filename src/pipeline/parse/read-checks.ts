@@ -27,13 +27,19 @@ export function readChecks(path: string, label: string): ReadChecks {
   const document = YAML.parseDocument(read.text, { uniqueKeys: true, prettyErrors: false })
   if (document.errors.length > 0) {
     const error = document.errors[0]!
-    return { ...result, diagnostics: [diagnostic(label, text.pointAtUtf16(error.pos[0]), undefined, 'checks-yaml', `not valid YAML: ${error.message.split('\n')[0]}`)] }
+    return {
+      ...result,
+      diagnostics: [diagnostic(label, text.pointAtUtf16(error.pos[0]), undefined, 'checks-yaml', `not valid YAML: ${error.message.split('\n')[0]}`)]
+    }
   }
   let data: unknown
   try {
     data = document.toJS({ maxAliasCount: 0 })
   } catch (error) {
-    return { ...result, diagnostics: [diagnostic(label, fileStart, undefined, 'checks-yaml', `refused: ${(error as Error).message} (aliases are not allowed)`)] }
+    return {
+      ...result,
+      diagnostics: [diagnostic(label, fileStart, undefined, 'checks-yaml', `refused: ${(error as Error).message} (aliases are not allowed)`)]
+    }
   }
   if (!Array.isArray(data) || !YAML.isSeq(document.contents)) {
     return { ...result, diagnostics: [diagnostic(label, fileStart, undefined, 'checks-yaml', 'the checks file must be a YAML list of checks')] }
@@ -45,7 +51,15 @@ export function readChecks(path: string, label: string): ReadChecks {
     const parsed = CheckSchema.safeParse(item)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        result.diagnostics.push(diagnostic(label, place.start, place.end, 'record-invalid', `check ${index + 1}${typeof (item as { id?: unknown })?.id === 'string' ? ` "${(item as { id: string }).id}"` : ''}: ${issue.path.join('.') || '(check)'}: ${issue.message}`))
+        result.diagnostics.push(
+          diagnostic(
+            label,
+            place.start,
+            place.end,
+            'record-invalid',
+            `check ${index + 1}${typeof (item as { id?: unknown })?.id === 'string' ? ` "${(item as { id: string }).id}"` : ''}: ${issue.path.join('.') || '(check)'}: ${issue.message}`
+          )
+        )
       }
       return
     }

@@ -19,8 +19,10 @@ export interface Candidate {
   text: string
 }
 
-const cardinalWords = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion'
-const ordinalWords = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|hundredth'
+const cardinalWords =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion'
+const ordinalWords =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|hundredth'
 
 /** The regular expressions of the recognizers that need no data. */
 const fixedRecognizers: ReadonlyArray<[RecognizerName, RegExp]> = [
@@ -39,7 +41,10 @@ export type CandidateFinder = (verbatim: CodePointText) => Candidate[]
  */
 export function candidateFinder(names: readonly string[]): CandidateFinder {
   const namePattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${[...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:${[...new Set(names)]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![\\p{L}\\p{N}])`,
     'gu'
   )
   const recognizers = [...fixedRecognizers, ['names', namePattern] as const]

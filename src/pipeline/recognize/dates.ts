@@ -26,17 +26,35 @@ const seasonCodes: Readonly<Record<string, number>> = { spring: 25, summer: 26, 
 
 /** Sub-year groupings: code → [first month, last month], months past 12 run into the next year. */
 const subYearMonths: Readonly<Record<number, readonly [number, number]>> = {
-  21: [3, 5], 22: [6, 8], 23: [9, 11], 24: [12, 14],
-  25: [3, 5], 26: [6, 8], 27: [9, 11], 28: [12, 14],
-  29: [9, 11], 30: [12, 14], 31: [3, 5], 32: [6, 8],
-  33: [1, 3], 34: [4, 6], 35: [7, 9], 36: [10, 12],
-  37: [1, 4], 38: [5, 8], 39: [9, 12],
-  40: [1, 6], 41: [7, 12]
+  21: [3, 5],
+  22: [6, 8],
+  23: [9, 11],
+  24: [12, 14],
+  25: [3, 5],
+  26: [6, 8],
+  27: [9, 11],
+  28: [12, 14],
+  29: [9, 11],
+  30: [12, 14],
+  31: [3, 5],
+  32: [6, 8],
+  33: [1, 3],
+  34: [4, 6],
+  35: [7, 9],
+  36: [10, 12],
+  37: [1, 4],
+  38: [5, 8],
+  39: [9, 12],
+  40: [1, 6],
+  41: [7, 12]
 }
 
 /** Patterns tried in order; each returns the parts it reads. */
 const patterns: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => DateParts]> = [
-  [new RegExp(`${month}\\s+${day}\\s*[-–]\\s*${day},?\\s+${year}`, 'i'), (m) => ({ month: monthIndex(m[1]), day: Number(m[2]), dayEnd: Number(m[3]), year: Number(m[4]) })],
+  [
+    new RegExp(`${month}\\s+${day}\\s*[-–]\\s*${day},?\\s+${year}`, 'i'),
+    (m) => ({ month: monthIndex(m[1]), day: Number(m[2]), dayEnd: Number(m[3]), year: Number(m[4]) })
+  ],
   [new RegExp(`${month}\\s+${day},?\\s+${year}`, 'i'), (m) => ({ month: monthIndex(m[1]), day: Number(m[2]), year: Number(m[3]) })],
   [new RegExp(`${day}\\s+(?:of\\s+)?${month},?\\s+(?:of\\s+)?${year}`, 'i'), (m) => ({ day: Number(m[1]), month: monthIndex(m[2]), year: Number(m[3]) })],
   [new RegExp(`\\b(spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?${year}`, 'i'), (m) => ({ subYear: seasonCodes[m[1]!.toLowerCase()], year: Number(m[2]) })],

@@ -15,6 +15,8 @@ export const anyTermPattern = new RegExp(`\\b(?:${termPatterns.map(([, p]) => p.
 
 /** The characterization that a term span's words name, if they name one ("a crime against humanity" too). */
 export function termOf(words: string): string | undefined {
-  const w = cleanText(words).toLowerCase().replace(/^(?:an?|the) /, '')
+  const w = cleanText(words)
+    .toLowerCase()
+    .replace(/^(?:an?|the) /, '')
   return termPatterns.find(([, pattern]) => new RegExp(`^${pattern.source}$`).test(w))?.[0]
 }

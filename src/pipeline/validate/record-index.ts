@@ -19,7 +19,8 @@ export class RecordIndex {
     for (const entity of entities) for (const record of records[entity.name] ?? []) this.#add(entity.recordName, record, at)
     for (const figure of records.figures ?? []) {
       const statedBy = figure.statedBy
-      if (typeof statedBy === 'string' && this.#kindOf.get(statedBy) !== 'act') this.#unresolved.push({ figure: figure as AnyRecord & { statedBy: string }, at })
+      if (typeof statedBy === 'string' && this.#kindOf.get(statedBy) !== 'act')
+        this.#unresolved.push({ figure: figure as AnyRecord & { statedBy: string }, at })
     }
   }
 
@@ -27,7 +28,8 @@ export class RecordIndex {
   finish(checks: readonly Check[], at: RecordReport): void {
     for (const check of checks) this.#add('check', check as unknown as AnyRecord, at)
     for (const { figure, at: report } of this.#unresolved) {
-      if (this.#kindOf.get(figure.statedBy) !== 'act') report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${figure.statedBy}", which is not an act`)
+      if (this.#kindOf.get(figure.statedBy) !== 'act')
+        report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${figure.statedBy}", which is not an act`)
     }
     this.#unresolved = []
     for (const check of checks) this.#checkCheck(check, at)
@@ -53,7 +55,10 @@ export class RecordIndex {
     const entity = entities.find((e) => e.recordName === check.recordType)!
     if (!this.has(check.recordType, check.recordId)) report('check-reference', `check "${check.id}": no ${check.recordType} has the id "${check.recordId}"`)
     if (check.field !== null && !(check.field in entity.schema.shape)) {
-      report('check-reference', `check "${check.id}": ${check.recordType} has no field "${check.field}" (fields: ${Object.keys(entity.schema.shape).join(', ')})`)
+      report(
+        'check-reference',
+        `check "${check.id}": ${check.recordType} has no field "${check.field}" (fields: ${Object.keys(entity.schema.shape).join(', ')})`
+      )
     }
     if (check.verdict !== 'unverified' && check.citations.length === 0) report('check-citations', `check "${check.id}" is ${check.verdict} but cites nothing`)
   }

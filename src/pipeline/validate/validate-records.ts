@@ -23,7 +23,12 @@ export type RecordReport = (record: AnyRecord, ruleId: Parameters<typeof diagnos
  * A reporter that places a record's problem at its directive in the overlay when `places`
  * knows it, else at its first quote in `verbatimFile`, else at the start of `fallbackFile`.
  */
-export function recordReporter(problems: Diagnostic[], places: WeakMap<object, RecordPlace>, verbatimFile: (sourceId: string) => string | undefined, fallbackFile = 'dataset'): RecordReport {
+export function recordReporter(
+  problems: Diagnostic[],
+  places: WeakMap<object, RecordPlace>,
+  verbatimFile: (sourceId: string) => string | undefined,
+  fallbackFile = 'dataset'
+): RecordReport {
   return (record, ruleId, message) => {
     const known = places.get(record)
     if (known) {
@@ -48,7 +53,11 @@ export interface VerbatimOfSource {
 export type RecordsByEntity = Partial<Record<EntityName, readonly AnyRecord[]>>
 
 /** Checks the records of one source against their schemas and its verbatim text. */
-export function validateSourceRecords(records: RecordsByEntity, verbatim: VerbatimOfSource, places: WeakMap<object, RecordPlace> = new WeakMap()): Diagnostic[] {
+export function validateSourceRecords(
+  records: RecordsByEntity,
+  verbatim: VerbatimOfSource,
+  places: WeakMap<object, RecordPlace> = new WeakMap()
+): Diagnostic[] {
   const problems: Diagnostic[] = []
   const at = recordReporter(problems, places, (sourceId) => (sourceId === verbatim.sourceId ? verbatim.file : undefined))
   for (const entity of entities) {
@@ -66,7 +75,8 @@ export function validateSourceRecords(records: RecordsByEntity, verbatim: Verbat
 function validateRecordSchema(entity: (typeof entities)[number], record: AnyRecord, at: RecordReport): void {
   const parsed = entity.schema.safeParse(record)
   if (parsed.success) return
-  for (const issue of parsed.error.issues) at(record, 'record-invalid', `${entity.recordName} "${record.id}": ${issue.path.join('.') || '(record)'}: ${issue.message}${showValue(record, issue.path)}`)
+  for (const issue of parsed.error.issues)
+    at(record, 'record-invalid', `${entity.recordName} "${record.id}": ${issue.path.join('.') || '(record)'}: ${issue.message}${showValue(record, issue.path)}`)
 }
 
 function showValue(record: Record<string, unknown>, path: PropertyKey[]): string {
@@ -82,9 +92,11 @@ function checkProvenance(p: Provenance, record: AnyRecord, at: RecordReport, ver
     return
   }
   const text = verbatim.text
-  if (text.slice(p.start, p.end) !== p.quote || p.end > text.length) at(record, 'provenance-mismatch', `"${record.id}": quote differs from the verbatim text at ${p.start}..${p.end}`)
+  if (text.slice(p.start, p.end) !== p.quote || p.end > text.length)
+    at(record, 'provenance-mismatch', `"${record.id}": quote differs from the verbatim text at ${p.start}..${p.end}`)
   const point = text.pointAt(p.start)
-  if (point.line !== p.line || point.column !== p.column) at(record, 'provenance-mismatch', `"${record.id}": line/column ${p.line}:${p.column} do not point at offset ${p.start} (${point.line}:${point.column})`)
+  if (point.line !== p.line || point.column !== p.column)
+    at(record, 'provenance-mismatch', `"${record.id}": line/column ${p.line}:${p.column} do not point at offset ${p.start} (${point.line}:${point.column})`)
 }
 
 /** Every field whose name ends in `AsWritten`, at any depth, must occur in the record's own quotes. */
@@ -104,5 +116,6 @@ function checkAsWritten(record: AnyRecord, at: RecordReport) {
 function checkDateBounds(record: AnyRecord, at: RecordReport) {
   if (typeof record.date !== 'string') return
   const bounds = edtfBounds(record.date)
-  if (!bounds || bounds.start !== record.dateStart || bounds.end !== record.dateEnd) at(record, 'record-invalid', `"${record.id}": dateStart/dateEnd do not bound date ${record.date}`)
+  if (!bounds || bounds.start !== record.dateStart || bounds.end !== record.dateEnd)
+    at(record, 'record-invalid', `"${record.id}": dateStart/dateEnd do not bound date ${record.date}`)
 }
