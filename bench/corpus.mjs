@@ -1,26 +1,29 @@
 /**
- * Synthetic corpus: N copies of the annotated seed overlay (sources/*.md) with its verbatim
- * text, each copy with a distinct source id, a distinct verbatim file name and every
- * directive id (`{#id …}`) and id reference (`by=<id>`, other than `by=act`) suffixed, so ids
- * stay unique across copies. Written to a temporary folder; never committed.
+ * Synthetic corpus: N copies of the annotated overlays of sources/ (however many there are)
+ * with their verbatim texts, each copy of each overlay with a distinct source id, a distinct
+ * verbatim file name and every directive id (`{#id …}`) and id reference (`by=<id>`, other
+ * than `by=act`) suffixed, so ids stay unique across copies. Written to a temporary folder;
+ * never committed.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-/** The seed: the one overlay of sources/, its verbatim text and the organization registry. */
+/** The seed: every overlay of sources/ with its verbatim text's name, the checks, and the folder they are in. */
 export function readSeed(sourcesDir) {
   const overlays = readdirSync(sourcesDir)
     .filter((n) => n.endsWith('.md'))
     .sort()
-  if (overlays.length !== 1) throw new Error(`expected one seed overlay in ${sourcesDir}, found ${overlays.length}`)
-  const overlayName = overlays[0]
-  const overlay = readFileSync(join(sourcesDir, overlayName), 'utf8')
-  const textName = /^text:\s*(\S+)\s*$/m.exec(overlay)?.[1]
-  if (!textName) throw new Error('seed overlay has no text: field')
+    .map((overlayName) => {
+      const overlay = readFileSync(join(sourcesDir, overlayName), 'utf8')
+      const textName = /^text:\s*(\S+)\s*$/m.exec(overlay)?.[1]
+      if (!textName) throw new Error(`${overlayName} has no text: field`)
+      return { overlayName, overlay, textName }
+    })
+  if (overlays.length === 0) throw new Error(`no overlay (*.md) in ${sourcesDir}`)
   const checksPath = join(sourcesDir, 'checks.yaml')
   const checks = existsSync(checksPath) ? readFileSync(checksPath, 'utf8') : undefined
-  return { sourcesDir, overlayName, overlay, textName, checks }
+  return { sourcesDir, overlays, checks }
 }
 
 /**
@@ -33,25 +36,26 @@ export function copyChecks(seed, k = 1) {
     .replace(/^(\s+recordId:\s*)([a-z0-9-]+)\s*$/gm, (_, key, id) => `${key}${id}-c${k}`)
 }
 
-/** The overlay of copy `k` (1-based): source id, verbatim name and record ids suffixed with `-c<k>`. */
-export function copyOverlay(seed, k) {
+/** Copy `k` (1-based) of one overlay of the seed: source id, verbatim name and record ids suffixed with `-c<k>`. */
+export function copyOverlay(source, k) {
   const suffix = `-c${k}`
-  const stem = seed.textName.replace(/\.txt$/, '')
-  const end = seed.overlay.indexOf('\n---', 3)
-  const frontmatter = seed.overlay
+  const stem = source.textName.replace(/\.txt$/, '')
+  const end = source.overlay.indexOf('\n---', 3)
+  const frontmatter = source.overlay
     .slice(0, end)
     .replace(/^id:\s*(\S+)\s*$/m, (_, id) => `id: ${id}${suffix}`)
     .replace(/^text:\s*(\S+)\s*$/m, () => `text: ${stem}${suffix}.txt`)
-  const body = seed.overlay
+  const body = source.overlay
     .slice(end)
     .replace(/\{#([a-z0-9-]+)/g, (_, id) => `{#${id}${suffix}`)
     .replace(/(?<=[\s{])by=([a-z0-9-]+)/g, (match, id) => (id === 'act' ? match : `by=${id}${suffix}`))
-  return { overlayName: `${String(k).padStart(5, '0')}_${stem}${suffix}.md`, textName: `${stem}${suffix}.txt`, overlay: frontmatter + body }
+  const overlayStem = source.overlayName.replace(/\.md$/, '')
+  return { overlayName: `${String(k).padStart(5, '0')}_${overlayStem}${suffix}.md`, textName: `${stem}${suffix}.txt`, overlay: frontmatter + body }
 }
 
 /**
- * Writes a project root with `sources/` holding `n` copies; returns its path and the bytes
- * of the sources. Call `removeCorpus(root)` when done.
+ * Writes a project root with `sources/` holding `n` copies of every overlay; returns its
+ * path and the bytes of the sources. Call `removeCorpus(root)` when done.
  */
 export function makeCorpus(seed, n, parent = tmpdir()) {
   const root = mkdtempSync(join(parent, `khojaly-bench-n${n}-`))
@@ -66,12 +70,14 @@ export function makeCorpus(seed, n, parent = tmpdir()) {
   }
   let overlayBytes = 0
   for (let k = 1; k <= n; k++) {
-    const copy = copyOverlay(seed, k)
-    writeFileSync(join(sources, copy.overlayName), copy.overlay)
-    copyFileSync(join(seed.sourcesDir, seed.textName), join(sources, copy.textName))
-    const size = Buffer.byteLength(copy.overlay)
-    overlayBytes += size
-    bytes += size + statSync(join(sources, copy.textName)).size
+    for (const source of seed.overlays) {
+      const copy = copyOverlay(source, k)
+      writeFileSync(join(sources, copy.overlayName), copy.overlay)
+      copyFileSync(join(seed.sourcesDir, source.textName), join(sources, copy.textName))
+      const size = Buffer.byteLength(copy.overlay)
+      overlayBytes += size
+      bytes += size + statSync(join(sources, copy.textName)).size
+    }
   }
   return { root, sources, n, bytes, overlayBytes }
 }

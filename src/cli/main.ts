@@ -6,6 +6,7 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { packageVersion } from '../package-version.js'
 import { commands, usage, type CommandName } from './commands.js'
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */
@@ -24,8 +25,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
   const { values, positionals } = parsed
   const [name, ...rest] = positionals
   if (values.version) {
-    const { readFileSync } = await import('node:fs')
-    out.write(`${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`)
+    out.write(`${packageVersion()}\n`)
     return 0
   }
   if (!name) {

@@ -12,7 +12,7 @@ import addFormatsModule from 'ajv-formats'
 import { entities, type EntityName } from '../schema/entities.js'
 import { decodeCsv } from '../pipeline/emit/csv-codec.js'
 import type { TableSchema } from '../pipeline/emit/table-schema.js'
-import { dataPackageFileName, timelineFileName } from '../pipeline/output-names.js'
+import { dataPackageFileName, timelineFileName } from '../pipeline/emit/output-names.js'
 
 /** Largest file `validate` reads. */
 export const maxValidateBytes = 64 * 1024 * 1024

@@ -1,32 +1,31 @@
 /**
- * The pipeline's two commands. `check` runs every source through parse, align, extract,
- * recognize and validate and reports, returning the dataset; `build` does the same and,
- * when nothing is wrong, emits dist-data/ and schemas/ atomically. Build writes each source's
- * records into staging folders as soon as they are validated, so its memory does not grow
- * with the dataset; on any error the staging folders are dropped and nothing is written.
+ * The pipeline's two commands. `check` runs every source through parse, align, extract and
+ * validate and reports, returning the dataset; `build` does the same and, when nothing is
+ * wrong, emits dist-data/ and schemas/ atomically. Build writes each source's records into
+ * staging folders as soon as they are validated, so its memory does not grow with the
+ * dataset; on any error the staging folders are dropped and nothing is written.
  */
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { EntityName } from '../schema/entities.js'
-import { DatasetCollector, type Dataset } from './dataset.js'
-import type { Diagnostic } from './diagnostics.js'
-import { DatasetWriter } from './emit/dataset-writer.js'
-import { recoverOutput, StagedOutputs, writeFilesBeside, type FaultInjection } from './emit/write-output.js'
-import { processSources, type SourceCoverage } from './process-sources.js'
+import { packageVersion } from '../package-version.js'
+import type { Diagnostic } from './diagnostics/index.js'
+import { DatasetCollector, DatasetWriter, recoverOutput, StagedOutputs, writeFilesBeside, type Dataset, type FaultInjection } from './emit/index.js'
+import { runCorpus, type SourceCoverage } from './run-corpus.js'
 
-export type { SourceCoverage } from './process-sources.js'
+export type { SourceCoverage } from './run-corpus.js'
 
 /** Where the pipeline reads and writes; every path defaults to the project layout under `root`. */
 export interface PipelineOptions {
   /** Project root (default: the working directory). */
   root?: string
+  /** The sources: overlays, verbatim texts, the registry and the checks (default: sources). */
   sourcesDir?: string
+  /** Where the data files go (default: dist-data). */
   dataDir?: string
+  /** Where the JSON Schemas go (default: schemas). */
   schemasDir?: string
   /** Where the generated codebook and rules list go (default: docs). */
   docsDir?: string
-  /** Test-only: make the write fail part-way. */
-  fault?: FaultInjection
 }
 
 /** What `check` finds: every diagnostic, the coverage, and the dataset when there is no error. */
@@ -45,12 +44,6 @@ export interface BuildResult {
   counts?: Record<EntityName, number>
 }
 
-/** The version of this package, which is the version of the dataset it builds. */
-export function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  return manifest.version
-}
-
 function paths(options: PipelineOptions) {
   const root = resolve(options.root ?? process.cwd())
   return {
@@ -65,22 +58,30 @@ function paths(options: PipelineOptions) {
 /** Checks every source and returns the whole dataset in memory; writes nothing. */
 export function check(options: PipelineOptions = {}): CheckResult {
   const collector = new DatasetCollector(packageVersion())
-  const { ok, diagnostics, coverage, checks } = processSources(paths(options), collector)
+  const { ok, diagnostics, coverage, checks } = runCorpus(paths(options), collector)
   if (!ok) return { ok, diagnostics, coverage }
-  collector.dataset.checks.push(...checks)
+  for (const record of checks) collector.dataset.checks.push(record)
   return { ok, diagnostics, coverage, dataset: collector.dataset }
 }
 
 /** Checks, and writes dist-data/ and schemas/ (and the generated docs) when there is no error. */
 export function build(options: PipelineOptions = {}): BuildResult {
+  return buildWithFault(options, {})
+}
+
+/**
+ * `build`, made to fail part-way by `fault`: the seam the tests use to prove that a failure
+ * leaves the previous output whole. Not part of the package's API.
+ */
+export function buildWithFault(options: PipelineOptions, fault: FaultInjection): BuildResult {
   const where = paths(options)
   // An earlier run that died mid-swap is put right first, whatever this run finds.
   recoverOutput(where.dataDir)
   recoverOutput(where.schemasDir)
-  const staged = new StagedOutputs({ data: where.dataDir, schemas: where.schemasDir }, options.fault)
+  const staged = new StagedOutputs({ data: where.dataDir, schemas: where.schemasDir }, fault)
   try {
     const writer = new DatasetWriter(packageVersion(), staged)
-    const { ok, diagnostics, coverage, checks } = processSources(where, writer)
+    const { ok, diagnostics, coverage, checks } = runCorpus(where, writer)
     if (!ok) {
       staged.abort()
       return { ok, diagnostics, coverage }

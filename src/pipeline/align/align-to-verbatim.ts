@@ -5,7 +5,7 @@
  * offset in the verbatim text; the first difference is an error with a place.
  */
 import type { FlatOverlay } from './flatten-overlay.js'
-import type { CodePointText } from '../text-positions.js'
+import type { CodePointText } from '../text/code-point-text.js'
 
 /** Where the two texts stop agreeing. */
 export interface AlignmentFailure {

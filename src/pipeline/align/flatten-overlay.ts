@@ -5,6 +5,7 @@
  * Characters are counted in code points: index k is the k-th code point of `text`.
  */
 import type { Nodes, Root } from 'mdast'
+import { isHighSurrogate, isLowSurrogate } from '../text/code-points.js'
 
 /** The overlay's plain text, addressed in code points. */
 export interface FlatOverlay {
@@ -60,7 +61,7 @@ export function flattenOverlay(tree: Root, overlay: string): FlatOverlay {
     for (let k = 0; k < value.length; k++) {
       // One code point: a single UTF-16 unit, or a surrogate pair taken whole.
       const unit = value.charCodeAt(k)
-      const pair = unit >= 0xd800 && unit <= 0xdbff && k + 1 < value.length && isLowSurrogate(value.charCodeAt(k + 1))
+      const pair = isHighSurrogate(unit) && k + 1 < value.length && isLowSurrogate(value.charCodeAt(k + 1))
       // Skip what markdown removed: backslashes of escapes, stripped indentation.
       let probe = at
       if (pair) {
@@ -136,8 +137,4 @@ export function flattenOverlay(tree: Root, overlay: string): FlatOverlay {
     ranges,
     listMarkers
   }
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff
 }

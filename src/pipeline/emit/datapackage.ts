@@ -5,7 +5,7 @@
 import type { EntityName } from '../../schema/entities.js'
 import { entities } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
-import { timelineFileName } from '../output-names.js'
+import { timelineFileName } from './output-names.js'
 import type { TableSchema } from './table-schema.js'
 
 /** Licence of the data (the records, not the verbatim source texts). */

@@ -5,13 +5,14 @@
  * file by size and hash), the JSON Schemas, and the codebook and rules list for docs/.
  * Pure in what it writes: the same sources give the same bytes.
  */
-import { entities, type EntityName } from '../../schema/entities.js'
+import { entities, overlayEntityNames, type EntityName } from '../../schema/entities.js'
 import type { Check, Source } from '../../schema/index.js'
-import type { DatasetSink, SourceRecords } from '../dataset.js'
+import type { OverlayRecords } from '../extract/index.js'
 import { renderCodebook } from './codebook.js'
 import { dataPackage } from './datapackage.js'
 import { EntityFiles } from './entity-files.js'
-import { dataPackageFileName, timelineFileName } from '../output-names.js'
+import { dataPackageFileName, timelineFileName } from './output-names.js'
+import type { DatasetSink, VerbatimFile } from './sink.js'
 import { generateJsonSchemas } from './json-schemas.js'
 import { renderRulesDoc } from './rules-doc.js'
 import { renderTimeline, timelineActOf, type TimelineAct } from './timeline-svg.js'
@@ -40,13 +41,10 @@ export class DatasetWriter implements DatasetSink {
     this.#files = new Map(entities.map((e) => [e.name, new EntityFiles(e.name, this.#tables.get(e.name)!, version, staged)]))
   }
 
-  addSource(source: Source, records: SourceRecords, verbatim: { name: string; bytes: Buffer }): void {
+  addSource(source: Source, records: OverlayRecords, verbatim: VerbatimFile): void {
     this.#sources.push(source)
     this.#append('sources', [source])
-    this.#append('instruments', records.instruments)
-    this.#append('acts', records.acts)
-    this.#append('figures', records.figures)
-    this.#append('corrections', records.corrections)
+    for (const name of overlayEntityNames) this.#append(name, records[name])
     for (const act of records.acts) this.#timelineActs.push(timelineActOf(act))
     this.#written.set(verbatim.name, this.staged.write('data', verbatim.name, verbatim.bytes))
   }

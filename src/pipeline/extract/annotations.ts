@@ -5,10 +5,11 @@
  */
 import type { Heading, Nodes, Root } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
-import { diagnostic, type Diagnostic, type Point } from '../diagnostics.js'
-import type { CodePointText } from '../text-positions.js'
 import type { FlatOverlay } from '../align/flatten-overlay.js'
-import { directiveSpecs } from './directive-specs.js'
+import { diagnostic, type Diagnostic, type Point, type RuleId } from '../diagnostics/index.js'
+import type { CodePointText } from '../text/code-point-text.js'
+import { didYouMean } from '../text/nearest-name.js'
+import { directiveSpec, isRecordDirective } from './directives.js'
 
 /** A directive of the overlay, anchored in the verbatim text. */
 export interface Annotation {
@@ -81,8 +82,7 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
       const annotation = toAnnotation(node, parent, record)
       if (annotation) {
         ;(parent ? parent.children : annotations).push(annotation)
-        const isRecord = annotation.name === 'act' || annotation.name === 'instrument'
-        for (const child of node.children) visit(child as Nodes, annotation, isRecord ? annotation : record)
+        for (const child of node.children) visit(child as Nodes, annotation, isRecordDirective(annotation.name) ? annotation : record)
         return
       }
     }
@@ -91,8 +91,8 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
 
   const toAnnotation = (node: Directive, parent: Annotation | undefined, record: Annotation | undefined): Annotation | undefined => {
     const place = placeOf(node)
-    const report = (ruleId: Parameters<typeof diagnostic>[3], message: string) => diagnostic(file, place.start, place.end, ruleId, message)
-    const spec = directiveSpecs[node.name]
+    const report = (ruleId: RuleId, message: string) => diagnostic(file, place.start, place.end, ruleId, message)
+    const spec = directiveSpec(node.name)
     if (!spec) {
       diagnostics.push(report('directive-unknown', `unknown directive "${node.name}"; see docs/annotating.md for the directives`))
       return undefined
@@ -109,21 +109,21 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     if (node.type === 'containerDirective' && !closesWithFence(node, overlay.text)) {
       diagnostics.push(report('container-unclosed', `container "${node.name}" is not closed; add a line ":::" after its last paragraph`))
     }
-    if ((node.name === 'act' || node.name === 'instrument') && record) {
+    if (isRecordDirective(node.name) && record) {
       diagnostics.push(report('directive-misplaced', `${node.name} inside ${record.name} "${record.attributes.id ?? ''}": records do not nest`))
     }
-    if (spec.within && (!record || !spec.within.includes(record.name as 'act' | 'instrument'))) {
+    if (spec.within && (!record || !isRecordDirective(record.name) || !spec.within.includes(record.name))) {
       diagnostics.push(report('directive-misplaced', `"${node.name}" must stand inside ${spec.within.map((name) => `an ${name}`).join(' or ')}`))
     }
     const attributes: Record<string, string> = {}
     for (const [key, value] of Object.entries(node.attributes ?? {})) {
       if (value === null || value === undefined) continue
-      const attribute = spec.attributes[key]
+      const attribute = Object.hasOwn(spec.attributes, key) ? spec.attributes[key] : undefined
       if (!attribute) {
-        diagnostics.push(report('attribute-unknown', `"${node.name}" takes no attribute "${key}"${suggest(key, Object.keys(spec.attributes))}`))
+        diagnostics.push(report('attribute-unknown', `"${node.name}" takes no attribute "${key}"${didYouMean(key, Object.keys(spec.attributes))}`))
         continue
       }
-      if (attribute.vocabulary && !(value in attribute.vocabulary)) {
+      if (attribute.vocabulary && !Object.hasOwn(attribute.vocabulary, value)) {
         diagnostics.push(report('attribute-invalid', `${key}="${value}" is not one of: ${Object.keys(attribute.vocabulary).join(', ')}`))
         continue
       }
@@ -160,24 +160,4 @@ function closesWithFence(node: ContainerDirective, text: string): boolean {
   const source = text.slice(start, end).trimEnd()
   const lastLine = source.slice(source.lastIndexOf('\n') + 1).trim()
   return source.includes('\n') && /^:{3,}$/.test(lastLine)
-}
-
-/** " (did you mean …?)" for a misspelt attribute, when one known attribute is close. */
-function suggest(key: string, known: string[]): string {
-  const close = known.find((candidate) => editDistance(candidate, key) <= 2)
-  return close ? ` (did you mean "${close}"?)` : ''
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length]!
 }

@@ -1,36 +1,32 @@
 /**
  * Records from annotations: each act, instrument, figure and correction, its values derived
  * from the words its spans mark (dates read into EDTF, numbers read from the text, names
- * cleaned), with provenance pointing back at those words.
+ * cleaned), with provenance pointing back at those words. Which span fills which text field
+ * is the directive table's field map (directives.ts); this module assembles the records.
  */
 import type { Act, Correction, Figure, Instrument, Provenance } from '../../schema/index.js'
-import { defaultUnitOfMeasure } from '../../schema/vocabularies.js'
-import { diagnostic, type Diagnostic, type Point } from '../diagnostics.js'
+import type { OverlayEntityName, RecordLists } from '../../schema/entities.js'
+import { actTypes, characterizations, confidences, defaultUnitOfMeasure, instrumentKinds, measures, stances, units } from '../../schema/vocabularies.js'
+import { diagnostic, type Diagnostic, type Place, type RuleId } from '../diagnostics/index.js'
+import type { Organization } from '../parse/registry.js'
 import { cleanText } from '../recognize/clean-text.js'
-import { disagreements, edtfBounds, edtfToParts, partsToEdtf, readDatePhrase } from '../recognize/dates.js'
-import { describeLetter, type MixedScriptWord } from '../recognize/homoglyphs.js'
+import { noDate, resolveDate, type DateFields } from '../recognize/dates.js'
+import type { MixedScriptWord } from '../recognize/homoglyphs.js'
 import { resolveJurisdiction } from '../recognize/jurisdictions.js'
+import { readFigureNumber } from '../recognize/numbers.js'
 import { termOf } from '../recognize/terms.js'
-import { findNumbers, qualifierOf } from '../recognize/numbers.js'
-import type { Organization } from '../recognize/organizations.js'
-import type { CodePointText } from '../text-positions.js'
+import type { CodePointText } from '../text/code-point-text.js'
 import type { Annotation, SectionHeading } from './annotations.js'
+import { directiveEntries, directiveSpecs, isValueOf, type RecordDirective, type TextField } from './directives.js'
+import { homoglyphCorrections } from './homoglyph-corrections.js'
 
-/** Where a record's directive stands in its overlay, for diagnostics of later stages. */
-export interface RecordPlace {
-  file: string
-  start: Point
-  end: Point
-}
+/** The records one source's overlay yields, by entity. */
+export type OverlayRecords = RecordLists<OverlayEntityName>
 
-/** The records one source yields. */
-export interface ExtractedRecords {
-  instruments: Instrument[]
-  acts: Act[]
-  figures: Figure[]
-  corrections: Correction[]
+/** The records of one source, where each directive stands, and what was wrong. */
+export interface ExtractedRecords extends OverlayRecords {
   /** The overlay place of each record made from a directive, keyed by the record object. */
-  places: WeakMap<object, RecordPlace>
+  places: WeakMap<object, Place>
   diagnostics: Diagnostic[]
 }
 
@@ -46,6 +42,14 @@ export interface ExtractionContext {
   mixedScriptWords: readonly MixedScriptWord[]
 }
 
+/** The text fields each record directive's spans fill, from the directive table: [directive, field]. */
+function textFieldsOf(record: RecordDirective): Array<[string, TextField<Act> | TextField<Instrument>]> {
+  return directiveEntries().flatMap(([name, spec]) => {
+    const fill = spec.fills?.[record]
+    return fill ? [[name, fill]] : []
+  })
+}
+
 /** Builds the records of one source from its annotations. */
 export function extractRecords(annotations: readonly Annotation[], context: ExtractionContext): ExtractedRecords {
   const out: ExtractedRecords = { instruments: [], acts: [], figures: [], corrections: [], places: new WeakMap(), diagnostics: [] }
@@ -54,7 +58,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     return record
   }
   const { verbatim } = context
-  const report = (annotation: Annotation, ruleId: Parameters<typeof diagnostic>[3], message: string) =>
+  const report = (annotation: Annotation, ruleId: RuleId, message: string) =>
     out.diagnostics.push(diagnostic(context.file, annotation.place.start, annotation.place.end, ruleId, message))
 
   const provenance = (start: number, end: number): Provenance => {
@@ -68,10 +72,10 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
   }
   const textOf = (a: Annotation) => verbatim.slice(a.start, a.end)
   /** Descendants of an annotation, remembered for this extraction: every field lookup asks again. */
-  const below = new Map<Annotation, readonly Annotation[]>()
+  const descendantsMemo = new Map<Annotation, readonly Annotation[]>()
   const descendantsOf = (a: Annotation): readonly Annotation[] => {
-    let found = below.get(a)
-    if (!found) below.set(a, (found = descendants(a)))
+    let found = descendantsMemo.get(a)
+    if (!found) descendantsMemo.set(a, (found = descendants(a)))
     return found
   }
 
@@ -80,6 +84,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     let text = ''
     let at = a.start
     for (const fix of descendantsOf(a).filter((d) => d.name === 'fix' && d.attributes.to !== undefined)) {
+      // A fix inside a fix already applied (they overlap) cannot be applied again.
       if (fix.start < at) continue
       text += verbatim.slice(at, fix.start) + fix.attributes.to
       at = fix.end
@@ -90,7 +95,8 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
 
   /** Field spans of a record: its descendants, not crossing into another record. */
   const fieldsOf = (record: Annotation, name: string) => descendantsOf(record).filter((d) => d.name === name)
-  const single = (record: Annotation, name: string): Annotation | undefined => {
+  /** The one span of a single-valued field, reporting any second one. */
+  const onlySpan = (record: Annotation, name: string): Annotation | undefined => {
     const found = fieldsOf(record, name)
     if (found.length > 1)
       report(found[1]!, name === 'date' ? 'date-duplicate' : 'field-duplicate', `${record.name} "${record.attributes.id}" has more than one :${name} span`)
@@ -100,53 +106,22 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     const notes = spans.map((s) => s?.attributes.note).filter((n): n is string => n !== undefined && n.trim() !== '')
     return notes.length > 0 ? notes.join(' ') : null
   }
+  /** The text fields of a record, filled by the table: every field the record's spans may fill, null when none does. */
+  const textFields = (record: Annotation, kind: RecordDirective): Record<string, string | null> => {
+    const values: Record<string, string | null> = {}
+    for (const [name, field] of textFieldsOf(kind)) {
+      const span = onlySpan(record, name)
+      values[field.value] = span ? valueOf(span) : null
+      if (field.asWritten) values[field.asWritten] = span ? textOf(span) : null
+    }
+    return values
+  }
 
-  const dateFieldsOf = (span: Annotation | undefined) => {
-    const none = { date: null, dateStart: null, dateEnd: null, dateAsWritten: null }
-    if (!span || span.start === span.end) return none // an empty span is reported as span-empty
-    const phrase = textOf(span)
-    const parts = readDatePhrase(phrase)
-    const given = span.attributes.edtf
-    let value: string | undefined
-    if (given !== undefined) {
-      const givenParts = edtfToParts(given)
-      if (!givenParts || !edtfBounds(given)) {
-        report(span, 'date-invalid', `edtf="${given}" is not a valid EDTF date of the forms this dataset uses`)
-        return none
-      }
-      const contradicted = parts ? disagreements(parts, givenParts) : []
-      if (contradicted.length > 0) {
-        report(
-          span,
-          'date-mismatch',
-          `the words "${phrase}" say ${partsToEdtf({ ...givenParts, ...parts }) ?? JSON.stringify(parts)}, but edtf="${given}" (${contradicted.join(' and ')} ${contradicted.length === 1 ? 'differs' : 'differ'})`
-        )
-        return none
-      }
-      if (parts && partsToEdtf(parts) !== undefined && partsToEdtf(parts) !== given) {
-        report(span, 'date-mismatch', `the words "${phrase}" give ${partsToEdtf(parts)}; drop edtf="${given}" or make it agree`)
-        return none
-      }
-      if ((!parts || partsToEdtf(parts) === undefined) && span.attributes.note === undefined) {
-        report(span, 'attribute-missing', `edtf="${given}" completes the words "${phrase}": add a note saying where the rest of the date comes from`)
-      }
-      value = given
-    } else if (!parts) {
-      report(span, 'date-unparsed', `"${phrase}" is not a date phrase this pipeline reads; give edtf and a note`)
-      return none
-    } else {
-      value = partsToEdtf(parts)
-      if (value === undefined) {
-        report(span, 'date-incomplete', `"${phrase}" gives no year; give the full date as edtf with a note saying where it comes from`)
-        return none
-      }
-    }
-    const bounds = edtfBounds(value)
-    if (!bounds) {
-      report(span, 'date-invalid', `"${phrase}" gives ${value}, which is not a day of the calendar`)
-      return none
-    }
-    return { date: value, dateStart: bounds.start, dateEnd: bounds.end, dateAsWritten: phrase }
+  const dateOf = (span: Annotation | undefined): DateFields => {
+    if (!span || span.start === span.end) return noDate // an empty span is reported as span-empty
+    const { fields, problems } = resolveDate(textOf(span), span.attributes.edtf, span.attributes.note !== undefined)
+    for (const problem of problems) report(span, problem.ruleId, problem.message)
+    return fields
   }
 
   const jurisdictionOf = (record: Annotation) => {
@@ -159,165 +134,119 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
 
   const buildAct = (act: Annotation) => {
     const jurisdiction = jurisdictionOf(act)
-    const date = single(act, 'date')
-    const body = single(act, 'body')
-    const identifier = single(act, 'id')
-    const session = single(act, 'session')
-    const place = single(act, 'place')
+    const actType = act.attributes.type
+    // A missing or unknown attribute was reported by the annotation walk; no record is made.
+    if (!jurisdiction || !isValueOf(actType, actTypes)) return
+    const date = onlySpan(act, 'date')
+    const { body, bodyAsWritten, identifier, session, place } = textFields(act, 'act')
     const terms = fieldsOf(act, 'term').flatMap((term) => {
       const value = term.attributes.value ?? termOf(textOf(term))
       if (value === undefined) report(term, 'term-unknown', `"${textOf(term)}" is not a characterization term; give value=`)
       return value === undefined ? [] : [value]
     })
-    out.acts.push(
-      placed(
-        {
-          id: act.attributes.id ?? '',
-          ...dateFieldsOf(date),
-          jurisdiction: jurisdiction?.code ?? act.attributes.jurisdiction ?? '',
-          jurisdictionType: jurisdiction?.type ?? 'iso-3166-1',
-          jurisdictionName: jurisdiction?.name ?? '',
-          level: jurisdiction?.level ?? 'national',
-          body: body ? valueOf(body) : null,
-          bodyAsWritten: body ? textOf(body) : null,
-          actType: act.attributes.type as Act['actType'],
-          identifier: identifier ? valueOf(identifier) : null,
-          session: session ? valueOf(session) : null,
-          place: place ? valueOf(place) : null,
-          characterization: unique(terms) as Act['characterization'],
-          stance: unique(fieldsOf(act, 'stance').map((s) => s.attributes.value!)) as Act['stance'],
-          people: fieldsOf(act, 'person').map((person) => ({
-            name: person.attributes.name ?? cleanValueOf(person),
-            nameAsWritten: textOf(person),
-            role: person.attributes.role ?? null
-          })),
-          notes: notesOf(act, date),
-          provenance: [provenance(act.start, act.end)]
-        },
-        act
-      )
-    )
+    const record: Act = {
+      id: act.attributes.id ?? '',
+      ...dateOf(date),
+      jurisdiction: jurisdiction.code,
+      jurisdictionType: jurisdiction.type,
+      jurisdictionName: jurisdiction.name,
+      level: jurisdiction.level,
+      body: body ?? null,
+      bodyAsWritten: bodyAsWritten ?? null,
+      actType,
+      identifier: identifier ?? null,
+      session: session ?? null,
+      place: place ?? null,
+      characterization: unique(terms.filter((t) => isValueOf(t, characterizations))),
+      stance: unique(fieldsOf(act, 'stance').flatMap((s) => (isValueOf(s.attributes.value, stances) ? [s.attributes.value] : []))),
+      people: fieldsOf(act, 'person').map((person) => ({
+        name: person.attributes.name ?? cleanValueOf(person),
+        nameAsWritten: textOf(person),
+        role: person.attributes.role ?? null
+      })),
+      notes: notesOf(act, date),
+      provenance: [provenance(act.start, act.end)]
+    }
+    out.acts.push(placed(record, act))
   }
 
   const buildInstrument = (instrument: Annotation) => {
+    const kind = instrument.attributes.kind
+    if (!isValueOf(kind, instrumentKinds)) return
     const jurisdiction = jurisdictionOf(instrument)
-    const name = single(instrument, 'name')
-    const date = single(instrument, 'date')
-    const body = single(instrument, 'body')
-    const identifier = single(instrument, 'id')
-    const provision = single(instrument, 'provision')
-    if (!name) report(instrument, 'attribute-missing', `instrument "${instrument.attributes.id}" needs a :name span`)
-    out.instruments.push(
-      placed(
-        {
-          id: instrument.attributes.id ?? '',
-          name: name ? valueOf(name) : '',
-          nameAsWritten: name ? textOf(name) : '',
-          kind: instrument.attributes.kind as Instrument['kind'],
-          adoptedBy: body ? valueOf(body) : null,
-          ...dateFieldsOf(date),
-          identifier: identifier ? valueOf(identifier) : null,
-          provision: provision ? valueOf(provision) : null,
-          provisionAsWritten: provision ? textOf(provision) : null,
-          jurisdiction: jurisdiction?.code ?? null,
-          jurisdictionType: jurisdiction?.type ?? null,
-          notes: notesOf(instrument, date),
-          provenance: [provenance(instrument.start, instrument.end)]
-        },
-        instrument
-      )
-    )
+    const date = onlySpan(instrument, 'date')
+    if (fieldsOf(instrument, 'name').length === 0) report(instrument, 'attribute-missing', `instrument "${instrument.attributes.id}" needs a :name span`)
+    const { name, nameAsWritten, adoptedBy, identifier, provision, provisionAsWritten } = textFields(instrument, 'instrument')
+    const record: Instrument = {
+      id: instrument.attributes.id ?? '',
+      name: name ?? '',
+      nameAsWritten: nameAsWritten ?? '',
+      kind,
+      adoptedBy: adoptedBy ?? null,
+      ...dateOf(date),
+      identifier: identifier ?? null,
+      provision: provision ?? null,
+      provisionAsWritten: provisionAsWritten ?? null,
+      jurisdiction: jurisdiction?.code ?? null,
+      jurisdictionType: jurisdiction?.type ?? null,
+      notes: notesOf(instrument, date),
+      provenance: [provenance(instrument.start, instrument.end)]
+    }
+    out.instruments.push(placed(record, instrument))
   }
 
   const buildFigure = (figure: Annotation) => {
+    const measure = figure.attributes.measure
+    const unit = figure.attributes.unit
+    if (!isValueOf(measure, measures) || (unit !== undefined && !isValueOf(unit, units))) return
     const text = textOf(figure)
-    const numbers = findNumbers(text)
-    if (numbers.length === 0) {
-      report(figure, 'figure-no-number', `"${text}" states no number (ordinals and identifiers are not numbers)`)
+    const read = readFigureNumber(text)
+    if ('ruleId' in read) {
+      report(figure, read.ruleId, read.message)
       return
     }
-    if (numbers.length > 1) {
-      report(
-        figure,
-        'figure-several-numbers',
-        `"${text}" states ${numbers.length} numbers (${numbers.map((n) => n.asWritten).join(', ')}); mark one figure per span`
-      )
-      return
-    }
-    const number = numbers[0]!
     const enclosingAct = ancestors(figure).find((a) => a.name === 'act')
     const by = figure.attributes.by
     if (by === 'act' && !enclosingAct) report(figure, 'reference-missing', `by=act, but figure "${figure.attributes.id}" stands in no act`)
-    const measure = figure.attributes.measure as Figure['measure']
-    out.figures.push(
-      placed(
-        {
-          id: figure.attributes.id ?? '',
-          value: number.value,
-          valueAsWritten: number.asWritten,
-          qualifier: qualifierOf(text.slice(0, number.start), number),
-          unit: (figure.attributes.unit as Figure['unit'] | undefined) ?? defaultUnitOfMeasure[measure] ?? 'people',
-          measure,
-          statedBy: by === undefined ? null : by === 'act' ? (enclosingAct?.attributes.id ?? null) : by,
-          notes: notesOf(figure),
-          provenance: [provenance(figure.start, figure.end)]
-        },
-        figure
-      )
-    )
+    const record: Figure = {
+      id: figure.attributes.id ?? '',
+      value: read.number.value,
+      valueAsWritten: read.number.asWritten,
+      qualifier: read.qualifier,
+      unit: unit ?? defaultUnitOfMeasure[measure],
+      measure,
+      statedBy: by === undefined ? null : by === 'act' ? (enclosingAct?.attributes.id ?? null) : by,
+      notes: notesOf(figure),
+      provenance: [provenance(figure.start, figure.end)]
+    }
+    out.figures.push(placed(record, figure))
   }
 
   const buildFix = (fix: Annotation) => {
-    out.corrections.push(
-      placed(
-        {
-          id: fix.attributes.id ?? '',
-          asWritten: textOf(fix),
-          normalized: fix.attributes.to ?? '',
-          kind: fix.attributes.kind as Correction['kind'],
-          confidence: fix.attributes.confidence as Correction['confidence'],
-          reason: fix.attributes.reason ?? '',
-          provenance: [provenance(fix.start, fix.end)]
-        },
-        fix
-      )
-    )
+    const { kind, confidence } = fix.attributes
+    if (!isValueOf(kind, directiveSpecs.fix.attributes.kind.vocabulary) || !isValueOf(confidence, confidences)) return
+    const record: Correction = {
+      id: fix.attributes.id ?? '',
+      asWritten: textOf(fix),
+      normalized: fix.attributes.to ?? '',
+      kind,
+      confidence,
+      reason: fix.attributes.reason ?? '',
+      provenance: [provenance(fix.start, fix.end)]
+    }
+    out.corrections.push(placed(record, fix))
   }
 
-  const builders: Readonly<Record<string, (a: Annotation) => void>> = { act: buildAct, instrument: buildInstrument, figure: buildFigure, fix: buildFix }
+  const builders: Readonly<Partial<Record<string, (a: Annotation) => void>>> = {
+    act: buildAct,
+    instrument: buildInstrument,
+    figure: buildFigure,
+    fix: buildFix
+  }
   for (const annotation of annotations.flatMap((a) => [a, ...descendantsOf(a)])) builders[annotation.name]?.(annotation)
 
-  out.corrections.push(...homoglyphCorrections(context, provenance))
+  out.corrections.push(...homoglyphCorrections(context.sourceId, context.mixedScriptWords, verbatim, provenance))
   return out
-}
-
-/** Corrections for every mixed-script word of the verbatim text, found without markup. */
-function homoglyphCorrections(context: ExtractionContext, provenance: (start: number, end: number) => Provenance): Correction[] {
-  const seen = new Map<string, number>()
-  const corrections: Correction[] = []
-  for (const word of context.mixedScriptWords) {
-    if (word.normalized === undefined) continue
-    // Ids are ASCII: letters with marks lose them, other letters become hyphens ("Xocalı" → "xocal").
-    const key =
-      word.normalized
-        .normalize('NFD')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'word'
-    const n = (seen.get(key) ?? 0) + 1
-    seen.set(key, n)
-    const start = context.verbatim.codePointOffset(word.start)
-    corrections.push({
-      id: `${context.sourceId}-homoglyph-${key}-${n}`,
-      asWritten: word.asWritten,
-      normalized: word.normalized,
-      kind: 'homoglyph',
-      confidence: 'certain',
-      reason: `${word.foreignLetters.map(describeLetter).join(', ')} inside the Latin word "${word.normalized}"`,
-      provenance: [provenance(start, context.verbatim.codePointOffset(word.end))]
-    })
-  }
-  return corrections
 }
 
 function descendants(a: Annotation): Annotation[] {

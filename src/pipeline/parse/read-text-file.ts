@@ -3,7 +3,7 @@
  * invalid bytes, a byte-order mark, an empty or oversized file.
  */
 import { lstatSync, readFileSync } from 'node:fs'
-import { diagnostic, fileStart, type Diagnostic } from '../diagnostics.js'
+import { diagnostic, fileStart, type Diagnostic, type RuleId } from '../diagnostics/index.js'
 
 /** Largest source file read, in bytes; larger ones get `file-too-large` without being read. */
 export const maxSourceFileBytes = 16 * 1024 * 1024
@@ -13,7 +13,7 @@ export type TextFileResult = { ok: true; text: string; bytes: Buffer } | { ok: f
 
 /** Reads and decodes one file; `label` is the path shown in diagnostics. */
 export function readTextFile(path: string, label: string): TextFileResult {
-  const fail = (ruleId: Parameters<typeof diagnostic>[3], message: string, at = fileStart): TextFileResult => ({
+  const fail = (ruleId: RuleId, message: string, at = fileStart): TextFileResult => ({
     ok: false,
     diagnostics: [diagnostic(label, at, at, ruleId, message)]
   })

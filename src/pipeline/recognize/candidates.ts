@@ -4,8 +4,8 @@
  * recognizer, how many it finds and how many an annotation covers, so nothing that may be
  * data goes unexamined.
  */
-import type { CodePointText } from '../text-positions.js'
-import { vagueAmounts } from './numbers.js'
+import type { CodePointText } from '../text/code-point-text.js'
+import { cardinals, dateWords, monthNames, ordinals, scales, seasons, vagueAmounts } from './lexicon.js'
 import { anyTermPattern } from './terms.js'
 
 /** Name of a recognizer of candidates. */
@@ -19,16 +19,21 @@ export interface Candidate {
   text: string
 }
 
-const cardinalWords =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion'
-const ordinalWords =
-  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|hundredth'
+const spelledNumberWords = [...Object.keys(cardinals), ...Object.keys(scales), ...ordinals, ...vagueAmounts]
+const seasonNames = Object.entries(seasons)
+/** Month names as written (capitalized, so the verb "may" is not one), seasons, and the date words. */
+const datePhrase = [
+  ...monthNames,
+  ...seasonNames.filter(([, s]) => !s.alsoAVerb).map(([name]) => name),
+  ...seasonNames.filter(([, s]) => s.alsoAVerb).map(([name]) => `${name}(?=\\s+(?:of\\s+)?\\d{4})`),
+  ...dateWords
+]
 
 /** The regular expressions of the recognizers that need no data. */
 const fixedRecognizers: ReadonlyArray<[RecognizerName, RegExp]> = [
   ['numerals', /\d+/g],
-  ['spelled-numbers', new RegExp(`\\b(?:${cardinalWords}|${ordinalWords}|${vagueAmounts.join('|')}|dozen)\\b`, 'gi')],
-  ['date-phrases', /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter|anniversary)\b/g],
+  ['spelled-numbers', new RegExp(`\\b(?:${spelledNumberWords.join('|')})\\b`, 'gi')],
+  ['date-phrases', new RegExp(`\\b(?:${datePhrase.join('|')})\\b`, 'g')],
   ['characterization-terms', anyTermPattern]
 ]
 

@@ -4,6 +4,7 @@
  * here, not by the `edtf` package, which maps northern seasons onto calendar quarters.
  */
 import edtf from 'edtf'
+import { monthNames, seasons } from './lexicon.js'
 
 /** What a date phrase says, part by part; a part the words do not give is absent. */
 export interface DateParts {
@@ -16,13 +17,9 @@ export interface DateParts {
   subYear?: number
 }
 
-const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 const month = `(${monthNames.join('|')})`
 const day = '(\\d{1,2})(?:st|nd|rd|th)?'
 const year = '(\\d{4})'
-
-/** Northern seasons as EDTF codes 25–28. */
-const seasonCodes: Readonly<Record<string, number>> = { spring: 25, summer: 26, autumn: 27, fall: 27, winter: 28 }
 
 /** Sub-year groupings: code → [first month, last month], months past 12 run into the next year. */
 const subYearMonths: Readonly<Record<number, readonly [number, number]>> = {
@@ -57,7 +54,10 @@ const patterns: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => DateParts]> = [
   ],
   [new RegExp(`${month}\\s+${day},?\\s+${year}`, 'i'), (m) => ({ month: monthIndex(m[1]), day: Number(m[2]), year: Number(m[3]) })],
   [new RegExp(`${day}\\s+(?:of\\s+)?${month},?\\s+(?:of\\s+)?${year}`, 'i'), (m) => ({ day: Number(m[1]), month: monthIndex(m[2]), year: Number(m[3]) })],
-  [new RegExp(`\\b(spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?${year}`, 'i'), (m) => ({ subYear: seasonCodes[m[1]!.toLowerCase()], year: Number(m[2]) })],
+  [
+    new RegExp(`\\b(${Object.keys(seasons).join('|')})\\s+(?:of\\s+)?${year}`, 'i'),
+    (m) => ({ subYear: seasons[m[1]!.toLowerCase()]!.code, year: Number(m[2]) })
+  ],
   [new RegExp(`\\b(?:end|second half|latter half)\\s+of\\s+${year}`, 'i'), (m) => ({ subYear: 41, year: Number(m[1]) })],
   [new RegExp(`\\b(?:beginning|start|first half)\\s+of\\s+${year}`, 'i'), (m) => ({ subYear: 40, year: Number(m[1]) })],
   [new RegExp(`${month},?\\s+(?:of\\s+)?${year}`, 'i'), (m) => ({ month: monthIndex(m[1]), year: Number(m[2]) })],
@@ -67,7 +67,7 @@ const patterns: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => DateParts]> = [
 ]
 
 function monthIndex(name: string | undefined): number {
-  return monthNames.indexOf(name!.toLowerCase()) + 1
+  return monthNames.findIndex((m) => m.toLowerCase() === name!.toLowerCase()) + 1
 }
 
 /** Reads a date phrase; undefined when no pattern matches. */
@@ -157,4 +157,66 @@ function daysInMonth(y: number, m: number): number {
 
 function isoDay(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`
+}
+
+/** The date fields of a record, as the contract names them. */
+export interface DateFields {
+  date: string | null
+  dateStart: string | null
+  dateEnd: string | null
+  dateAsWritten: string | null
+}
+
+/** No date: every date field null. */
+export const noDate: DateFields = { date: null, dateStart: null, dateEnd: null, dateAsWritten: null }
+
+/** A problem with a date span, by the rule it breaks. */
+export interface DateProblem {
+  ruleId: 'date-invalid' | 'date-mismatch' | 'date-unparsed' | 'date-incomplete' | 'attribute-missing'
+  message: string
+}
+
+/**
+ * The date fields a date span gives: its words read into EDTF, completed or confirmed by an
+ * `edtf` attribute that must agree with every part the words give. An `edtf` that completes
+ * the words needs a note saying where the rest comes from; without one the date still stands
+ * and the missing note is a problem. Any other problem voids the date.
+ */
+export function resolveDate(phrase: string, given: string | undefined, hasNote: boolean): { fields: DateFields; problems: DateProblem[] } {
+  const parts = readDatePhrase(phrase)
+  const voided = (problem: DateProblem) => ({ fields: noDate, problems: [problem] })
+  const problems: DateProblem[] = []
+  let value: string | undefined
+  if (given !== undefined) {
+    const givenParts = edtfToParts(given)
+    if (!givenParts || !edtfBounds(given))
+      return voided({ ruleId: 'date-invalid', message: `edtf="${given}" is not a valid EDTF date of the forms this dataset uses` })
+    const contradicted = parts ? disagreements(parts, givenParts) : []
+    if (contradicted.length > 0) {
+      const said = partsToEdtf({ ...givenParts, ...parts }) ?? JSON.stringify(parts)
+      return voided({
+        ruleId: 'date-mismatch',
+        message: `the words "${phrase}" say ${said}, but edtf="${given}" (${contradicted.join(' and ')} ${contradicted.length === 1 ? 'differs' : 'differ'})`
+      })
+    }
+    const read = parts && partsToEdtf(parts)
+    if (read !== undefined && read !== given)
+      return voided({ ruleId: 'date-mismatch', message: `the words "${phrase}" give ${read}; drop edtf="${given}" or make it agree` })
+    if (read === undefined && !hasNote) {
+      problems.push({
+        ruleId: 'attribute-missing',
+        message: `edtf="${given}" completes the words "${phrase}": add a note saying where the rest of the date comes from`
+      })
+    }
+    value = given
+  } else if (!parts) {
+    return voided({ ruleId: 'date-unparsed', message: `"${phrase}" is not a date phrase this pipeline reads; give edtf and a note` })
+  } else {
+    value = partsToEdtf(parts)
+    if (value === undefined)
+      return voided({ ruleId: 'date-incomplete', message: `"${phrase}" gives no year; give the full date as edtf with a note saying where it comes from` })
+  }
+  const bounds = edtfBounds(value)
+  if (!bounds) return voided({ ruleId: 'date-invalid', message: `"${phrase}" gives ${value}, which is not a day of the calendar` })
+  return { fields: { date: value, dateStart: bounds.start, dateEnd: bounds.end, dateAsWritten: phrase }, problems }
 }

@@ -3,6 +3,7 @@
  * They are found by the Unicode script of each letter, never from a list of words; the
  * table below only says which Latin letter each foreign letter is drawn like.
  */
+import { codePointAt, codePointBefore } from '../text/code-points.js'
 
 /** Cyrillic and Greek letters that are drawn like a Latin letter, with that letter. */
 const latinLookAlike: Readonly<Record<string, string>> = {
@@ -127,19 +128,6 @@ function wordWithForeignLetter(text: string, from: number): { start: number; end
 function afterLettersAndMarks(text: string, offset: number): number {
   for (let next = codePointAt(text, offset); next !== undefined && letterOrMark.test(next); next = codePointAt(text, offset)) offset += next.length
   return offset
-}
-
-/** The code point that starts at `offset` (a surrogate pair taken whole); undefined at the end. */
-function codePointAt(text: string, offset: number): string | undefined {
-  return offset < text.length ? String.fromCodePoint(text.codePointAt(offset)!) : undefined
-}
-
-/** The code point that ends at `offset` (a surrogate pair taken whole). */
-function codePointBefore(text: string, offset: number): string {
-  const low = text.charCodeAt(offset - 1)
-  const high = text.charCodeAt(offset - 2)
-  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff
-  return text.slice(pair ? offset - 2 : offset - 1, offset)
 }
 
 /** Describes a foreign letter for a correction's reason: `Cyrillic К (U+041A)`. */

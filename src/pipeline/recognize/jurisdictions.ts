@@ -3,7 +3,7 @@
  * an organization code of the registry. The code decides the type and the level.
  */
 import { iso31661, iso31662 } from 'iso-3166'
-import type { Organization } from './organizations.js'
+import type { Organization } from '../parse/registry.js'
 
 /** What a jurisdiction code stands for. */
 export interface Jurisdiction {

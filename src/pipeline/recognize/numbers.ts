@@ -3,6 +3,7 @@
  * spelled-out cardinals ("two", "nineteen") and vague amounts ("hundreds"). Ordinals
  * ("39th", "13-th", "twentieth") are positions, not quantities, and are never read as numbers.
  */
+import { cardinals, multipliers, scales, vagueAmounts } from './lexicon.js'
 
 /** One number found in a text. */
 export interface StatedNumber {
@@ -15,44 +16,10 @@ export interface StatedNumber {
   vague: boolean
 }
 
-const units: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100
-}
-const scales: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9 }
-/** Words that name an amount without a number. */
-export const vagueAmounts = ['dozens', 'hundreds', 'thousands', 'millions', 'many', 'several'] as const
-
 const numeral = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const scale = `(?:\\s+(${Object.keys(scales).join('|')}))?`
-const spelled = `(?:${Object.keys(units).join('|')})(?:[- ](?:${Object.keys(units).join('|')}))?`
+const cardinal = Object.keys(cardinals).join('|')
+const spelled = `(?:${cardinal})(?:[- ](?:${cardinal}))?`
 /** A numeral not followed by an ordinal suffix, or a spelled-out cardinal, or a vague amount. */
 const numberPattern = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(?:(${numeral})(?!\s*-?(?:st|nd|rd|th)\b)(?![\p{L}\p{N}])${scale}(\s*%)?|\b(${spelled})\b${scale}|\b(${vagueAmounts.join('|')})\b)`,
@@ -87,7 +54,7 @@ function spelledValue(words: string): number {
   return words
     .toLowerCase()
     .split(/[- ]/)
-    .reduce((sum, part) => (part === 'hundred' ? Math.max(sum, 1) * 100 : sum + (units[part] ?? 0)), 0)
+    .reduce((sum, part) => (multipliers.has(part) ? Math.max(sum, 1) * cardinals[part]! : sum + (cardinals[part] ?? 0)), 0)
 }
 
 /** The qualifier the words before a number give it. */
@@ -98,4 +65,20 @@ export function qualifierOf(textBefore: string, number: StatedNumber): 'exact' |
   if (/\bat least\s*$/.test(before)) return 'at-least'
   if (/\b(?:about|around|approximately|nearly|some)\s*$/.test(before)) return 'about'
   return 'exact'
+}
+
+/** The one number a figure span states, or why it states none or several. */
+export function readFigureNumber(
+  text: string
+): { number: StatedNumber; qualifier: ReturnType<typeof qualifierOf> } | { ruleId: 'figure-no-number' | 'figure-several-numbers'; message: string } {
+  const numbers = findNumbers(text)
+  if (numbers.length === 0) return { ruleId: 'figure-no-number', message: `"${text}" states no number (ordinals and identifiers are not numbers)` }
+  if (numbers.length > 1) {
+    return {
+      ruleId: 'figure-several-numbers',
+      message: `"${text}" states ${numbers.length} numbers (${numbers.map((n) => n.asWritten).join(', ')}); mark one figure per span`
+    }
+  }
+  const number = numbers[0]!
+  return { number, qualifier: qualifierOf(text.slice(0, number.start), number) }
 }

@@ -4,20 +4,19 @@
  * points into this source, its quote equals its slice of the verbatim text and its line and
  * column point at its start; every `…AsWritten` value stands inside the record's quotes;
  * `dateStart`/`dateEnd` bound `date`. Rules that JSON Schema cannot state live here.
- * Checks across sources (ids, references) are the record index's (record-index.ts).
+ * Checks across sources (ids, references) are the record index's (corpus-index.ts).
  */
-import { diagnostic, type Diagnostic } from '../diagnostics.js'
 import { entities, type EntityName } from '../../schema/entities.js'
 import type { Provenance } from '../../schema/index.js'
-import type { CodePointText } from '../text-positions.js'
-import type { RecordPlace } from '../extract/records.js'
+import { diagnostic, type Diagnostic, type Place, type RuleId } from '../diagnostics/index.js'
 import { edtfBounds } from '../recognize/dates.js'
+import type { CodePointText } from '../text/code-point-text.js'
 
 /** A record as validation sees it: an id, maybe provenance, any other fields. */
 export type AnyRecord = Record<string, unknown> & { id: string; provenance?: Provenance[] }
 
 /** Reports a problem of a record, placed where the reader can fix it. */
-export type RecordReport = (record: AnyRecord, ruleId: Parameters<typeof diagnostic>[3], message: string) => void
+export type RecordReport = (record: AnyRecord, ruleId: RuleId, message: string) => void
 
 /**
  * A reporter that places a record's problem at its directive in the overlay when `places`
@@ -25,7 +24,7 @@ export type RecordReport = (record: AnyRecord, ruleId: Parameters<typeof diagnos
  */
 export function recordReporter(
   problems: Diagnostic[],
-  places: WeakMap<object, RecordPlace>,
+  places: WeakMap<object, Place>,
   verbatimFile: (sourceId: string) => string | undefined,
   fallbackFile = 'dataset'
 ): RecordReport {
@@ -50,14 +49,10 @@ export interface VerbatimOfSource {
 }
 
 /** The records one source yields, by entity. */
-export type RecordsByEntity = Partial<Record<EntityName, readonly AnyRecord[]>>
+export type RecordsToValidate = Partial<Record<EntityName, readonly AnyRecord[]>>
 
 /** Checks the records of one source against their schemas and its verbatim text. */
-export function validateSourceRecords(
-  records: RecordsByEntity,
-  verbatim: VerbatimOfSource,
-  places: WeakMap<object, RecordPlace> = new WeakMap()
-): Diagnostic[] {
+export function validateSourceRecords(records: RecordsToValidate, verbatim: VerbatimOfSource, places: WeakMap<object, Place> = new WeakMap()): Diagnostic[] {
   const problems: Diagnostic[] = []
   const at = recordReporter(problems, places, (sourceId) => (sourceId === verbatim.sourceId ? verbatim.file : undefined))
   for (const entity of entities) {

@@ -1,0 +1,4 @@
+/** Diagnostics: the rule registry, the diagnostic value, and how diagnostics are ordered and printed. */
+export { diagnostic, fileStart, type Diagnostic, type Place, type Point } from './diagnostic.js'
+export { formatDiagnostics, hasErrors, sortDiagnostics } from './format.js'
+export { rules, stages, type Rule, type RuleId, type Stage } from './rules.js'

@@ -1,0 +1,312 @@
+/**
+ * Every rule a diagnostic can carry, the CLI's `validate` included: its id, the stages that
+ * raise it, its severity, what it means and one example. The docs' list of rules is
+ * generated from this table, and a test runs a case of every rule.
+ */
+
+/** The stages of the flow (and the `validate` command), in order. */
+export const stages = {
+  parse: 'reading files: the overlay, its frontmatter and verbatim text, the YAML inputs',
+  align: 'the overlay, markup removed, against the verbatim text',
+  extract: 'directives into records, with the recognizers reading their values',
+  validate: 'records against their schemas, their texts and each other',
+  emit: 'writing the files',
+  cli: "the `validate` command, on a user's file"
+} as const
+
+/** Name of a stage. */
+export type Stage = keyof typeof stages
+
+/** Definition of one diagnostic rule. */
+export interface Rule {
+  /** The stages that raise it. */
+  stages: readonly Stage[]
+  severity: 'error' | 'warning'
+  /** What the rule checks and what to do about it. */
+  description: string
+  /** A short input that breaks it. */
+  example: string
+}
+
+/** The rules, by id. */
+export const rules = {
+  'file-not-utf8': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'The file is not valid UTF-8. Re-save it as UTF-8.',
+    example: 'a byte 0xFF in an overlay'
+  },
+  'file-bom': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'The file starts with a byte-order mark, which shifts every offset by one in some readers. Remove it.',
+    example: 'EF BB BF at the start of a .txt'
+  },
+  'file-too-large': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'The file is larger than the limit of 16 MiB per source file. Split the document.',
+    example: 'a 20 MiB overlay'
+  },
+  'file-empty': { stages: ['parse'], severity: 'error', description: 'The file is empty.', example: 'a 0-byte overlay' },
+  'file-missing': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'A file named by the overlay does not exist. Check the `text` field of the frontmatter.',
+    example: 'text: missing.txt'
+  },
+  'file-unreadable': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'A file could not be read (permissions, a folder in its place).',
+    example: 'text: a-folder.txt'
+  },
+  'registry-invalid': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'sources/organizations.yaml is missing or malformed: each entry needs code, name, intergovernmental and aliases.',
+    example: '- code: oic'
+  },
+  'frontmatter-missing': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'The overlay has no YAML frontmatter. Start it with `---`, the fields, `---`.',
+    example: 'an overlay beginning with text'
+  },
+  'frontmatter-yaml': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'The frontmatter is not valid YAML, or uses aliases (refused, to stop alias bombs).',
+    example: 'title: [unclosed'
+  },
+  'frontmatter-field': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'A frontmatter field is missing, unknown or of the wrong shape.',
+    example: 'language: 42'
+  },
+  'path-escapes': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'The `text` path leaves the sources folder (`..`, an absolute path or a symbolic link). Name a file inside sources/.',
+    example: 'text: ../../etc/passwd'
+  },
+  'verbatim-name-taken': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'The verbatim file has a name that dist-data/ already gives another file: one the build writes itself (`acts.csv`, `datapackage.json`, …) or the verbatim text of another source. Rename the file and its `text` line.',
+    example: 'text: acts.csv'
+  },
+  'sha256-mismatch': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'The verbatim file does not have the sha256 the frontmatter records: it changed. Restore it, or review the change and record the new hash.',
+    example: 'a word edited in the .txt'
+  },
+  'align-differs': {
+    stages: ['align'],
+    severity: 'error',
+    description: 'The overlay text, markup removed, differs from the verbatim text here. Restore the verbatim words.',
+    example: 'a word edited in the overlay'
+  },
+  'align-dropped': {
+    stages: ['align'],
+    severity: 'error',
+    description: 'Verbatim text is missing from the overlay here. Copy it back.',
+    example: 'a sentence deleted from the overlay'
+  },
+  'align-added': {
+    stages: ['align'],
+    severity: 'error',
+    description: 'The overlay has text the verbatim file does not. Remove it, or escape markup that was meant literally.',
+    example: 'a sentence added to the overlay'
+  },
+  'unescaped-colon': {
+    stages: ['parse'],
+    severity: 'warning',
+    description: 'A colon before a letter or digit starts a text directive and swallows text. Write `\\:`.',
+    example: 'at 10:30'
+  },
+  'bracket-in-label': {
+    stages: ['parse'],
+    severity: 'warning',
+    description: 'A bracket inside a directive label ends or confuses the label. Escape it as `\\[` or `\\]`.',
+    example: ':term[a \\] b]'
+  },
+  'container-unclosed': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'A container directive is not closed by a line `:::`.',
+    example: ':::act{#a type=resolution jurisdiction=PK} with no closing line'
+  },
+  'directive-unknown': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'No directive of this name exists. See docs/annotating.md for the list.',
+    example: ':dat[March 2011]'
+  },
+  'directive-misplaced': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'The directive is not allowed where it stands (an act inside an act, a term outside any act, a span across a heading).',
+    example: ':term[genocide] outside :::act'
+  },
+  'attribute-unknown': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'The directive has an attribute it does not take (often a misspelling).',
+    example: ':::act{#a typ=resolution}'
+  },
+  'attribute-missing': { stages: ['extract'], severity: 'error', description: 'A required attribute is missing.', example: ':::act{#a jurisdiction=PK}' },
+  'attribute-invalid': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'An attribute value is not in its vocabulary or not of its form.',
+    example: ':figure[5 people]{#f measure=injured}'
+  },
+  'jurisdiction-unknown': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'The jurisdiction is neither an ISO 3166-1/3166-2 code nor in sources/organizations.yaml.',
+    example: 'jurisdiction=XX'
+  },
+  'id-duplicate': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'Two records share an id. Ids are unique across the dataset.',
+    example: 'two :::act{#a …}'
+  },
+  'reference-missing': {
+    stages: ['extract', 'validate'],
+    severity: 'error',
+    description: "An attribute names a record that does not exist (in any source), or a record's provenance points outside the source it comes from.",
+    example: ':figure[5]{#f measure=killed by=nope}'
+  },
+  'date-unparsed': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'The words of a date span are not a date this pipeline reads. Give `edtf` and a `note`.',
+    example: ':date[sometime]'
+  },
+  'date-incomplete': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'The date span lacks a year (or more). Give the full date in `edtf` with a `note` saying where it comes from.',
+    example: ':date[May 17]'
+  },
+  'date-mismatch': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'The `edtf` attribute disagrees with the words of the span.',
+    example: ':date[March 2011]{edtf=2011-04}'
+  },
+  'date-invalid': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'The `edtf` attribute is not a valid EDTF date of the forms this dataset uses.',
+    example: 'edtf=2011-13'
+  },
+  'date-duplicate': { stages: ['extract'], severity: 'error', description: 'A record has more than one date span.', example: 'two :date spans in one act' },
+  'field-duplicate': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'A record has more than one span for a single-valued field (body, id, session, place, name, provision).',
+    example: 'two :place spans in one act'
+  },
+  'figure-no-number': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'A figure span contains no number (ordinals and identifiers are not numbers).',
+    example: ':figure[many]{#f measure=killed}'
+  },
+  'figure-several-numbers': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'A figure span contains more than one number. Make the span smaller.',
+    example: ':figure[613 killed, 487 wounded]'
+  },
+  'term-unknown': {
+    stages: ['extract'],
+    severity: 'error',
+    description: 'The words of a term span are not a characterization term; give `value`.',
+    example: ':term[atrocity]'
+  },
+  'span-empty': { stages: ['extract'], severity: 'error', description: 'A span directive has no text.', example: ':date[]' },
+  'homoglyph-unmapped': {
+    stages: ['extract'],
+    severity: 'warning',
+    description: 'A word mixes scripts but a letter has no Latin look-alike, so no correction is made. Check the word by hand.',
+    example: 'Latin word with a Cyrillic Ж'
+  },
+  'candidate-uncovered': {
+    stages: ['validate'],
+    severity: 'warning',
+    description:
+      'A candidate (number, date word, name, characterization term) is neither inside a span directive nor inside :::nodata. Annotate it or mark it :nodata.',
+    example: 'a bare 1992 inside an act'
+  },
+  'checks-yaml': {
+    stages: ['parse'],
+    severity: 'error',
+    description: 'sources/checks.yaml is not a valid YAML list (or uses aliases).',
+    example: '- id: [unclosed'
+  },
+  'check-reference': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'A check names a record that does not exist in the entity its recordType names, or a field that entity does not have.',
+    example: 'recordType: act, recordId: nope'
+  },
+  'check-citations': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'A check gives no citation although its verdict is not unverified. Cite the evidence, or say unverified.',
+    example: 'verdict: confirmed, citations: []'
+  },
+  'record-invalid': {
+    stages: ['parse', 'validate'],
+    severity: 'error',
+    description: 'A record does not satisfy its schema (a field empty, a normalized value with a Cyrillic letter, a value outside its vocabulary).',
+    example: 'name="Кhojaly"'
+  },
+  'provenance-mismatch': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'A provenance quote does not equal its slice of the verbatim text (an internal fault: report it).',
+    example: '—'
+  },
+  'as-written-outside-quote': {
+    stages: ['validate'],
+    severity: 'error',
+    description: "An `…AsWritten` value does not occur in the record's provenance quotes.",
+    example: '—'
+  },
+  'validate-read': {
+    stages: ['cli'],
+    severity: 'error',
+    description: '`validate` could not read the file: missing, too large, not UTF-8, empty, or of a kind it does not validate (it says which).',
+    example: 'validate timeline.svg'
+  },
+  'validate-parse': {
+    stages: ['cli'],
+    severity: 'error',
+    description: 'The file is not JSON, or not CSV of the entity it names, or is nested too deeply.',
+    example: '{ not json'
+  },
+  'validate-shape': {
+    stages: ['cli'],
+    severity: 'error',
+    description: 'The file is neither an entity file `{ "version", "records" }` nor an array of records, or a CSV header matches no entity.',
+    example: '{"rows": []}'
+  },
+  'validate-schema': {
+    stages: ['cli'],
+    severity: 'error',
+    description: 'A record (or the Data Package) does not satisfy its published schema or profile.',
+    example: '"measure": "injured"'
+  }
+} as const satisfies Record<string, Rule>
+
+/** Id of a diagnostic rule. */
+export type RuleId = keyof typeof rules

@@ -1,0 +1,5 @@
+/** The emit stage: the sinks validated sources go to, and the files a build writes. */
+export { decodeCsv, encodeCsv } from './csv-codec.js'
+export { DatasetWriter } from './dataset-writer.js'
+export { DatasetCollector, type Dataset, type DatasetSink, type VerbatimFile } from './sink.js'
+export { recoverOutput, StagedOutputs, writeFilesBeside, type FaultInjection } from './write-output.js'

@@ -1,0 +1,17 @@
+/**
+ * Names of the files a build writes into dist-data/ besides the verbatim texts. A verbatim
+ * text is copied there under its own name, so it must not take one of these.
+ */
+import { entities } from '../../schema/entities.js'
+
+/** The Data Package descriptor. */
+export const dataPackageFileName = 'datapackage.json'
+/** The timeline figure. */
+export const timelineFileName = 'timeline.svg'
+
+/** Every name the build gives a file of its own in dist-data/. */
+export const generatedDataFileNames: ReadonlySet<string> = new Set([
+  ...entities.flatMap((e) => [`${e.name}.json`, `${e.name}.csv`]),
+  dataPackageFileName,
+  timelineFileName
+])

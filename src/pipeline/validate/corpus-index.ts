@@ -1,0 +1,97 @@
+/**
+ * The validate stage across sources. Ids are unique in the whole dataset, a figure's
+ * `statedBy` names an act, a check names a record of the entity it says, and every verbatim
+ * text has a name of its own in dist-data/. These need only each record's id and kind, not
+ * the record, so a build can write every source's records and let them go: the index holds
+ * ids and names, and the few figures whose act it has not seen yet.
+ */
+import { entities, type RecordName } from '../../schema/entities.js'
+import type { Check } from '../../schema/index.js'
+import { diagnostic, type Diagnostic, type Point } from '../diagnostics/index.js'
+import { generatedDataFileNames } from '../emit/output-names.js'
+import type { AnyRecord, RecordReport, RecordsToValidate } from './validate-records.js'
+
+/** The ids of every record added so far, with the kind of record each names. */
+export class CorpusIndex {
+  readonly #kindOf = new Map<string, RecordName>()
+  /** The overlay whose verbatim text has each file name. */
+  readonly #verbatimNames = new Map<string, string>()
+  /** Figures whose `statedBy` names no act added so far: settled when every source is in. */
+  #unresolved: Array<{ figure: AnyRecord; statedBy: string; at: RecordReport }> = []
+
+  /**
+   * Claims `name` in dist-data/ for the verbatim text of `overlayFile` (whose `text:` line is
+   * at `textPlace`): it may take neither a name the build writes itself nor another source's.
+   */
+  claimVerbatimName(name: string, overlayFile: string, textPlace: Point): Diagnostic | undefined {
+    if (generatedDataFileNames.has(name)) {
+      return diagnostic(
+        overlayFile,
+        textPlace,
+        undefined,
+        'verbatim-name-taken',
+        `text: "${name}" is the name of a file the build writes into dist-data/; rename the verbatim file`
+      )
+    }
+    const other = this.#verbatimNames.get(name)
+    if (other)
+      return diagnostic(
+        overlayFile,
+        textPlace,
+        undefined,
+        'verbatim-name-taken',
+        `text: "${name}" is already the verbatim file of ${other}; give each source its own file`
+      )
+    this.#verbatimNames.set(name, overlayFile)
+    return undefined
+  }
+
+  /** Adds one source's records (and the source record under `sources`); reports duplicate ids. */
+  addRecords(records: RecordsToValidate, at: RecordReport): void {
+    for (const entity of entities) for (const record of records[entity.name] ?? []) this.#add(entity.recordName, record, at)
+    for (const figure of records.figures ?? []) {
+      const statedBy = figure.statedBy
+      if (typeof statedBy === 'string' && this.#kindOf.get(statedBy) !== 'act') this.#unresolved.push({ figure, statedBy, at })
+    }
+  }
+
+  /** After every source: reports figures stated by no act, and checks that point nowhere. */
+  finish(checks: readonly Check[], at: RecordReport): void {
+    for (const check of checks) this.#add('check', check, at)
+    for (const { figure, statedBy, at: report } of this.#unresolved) {
+      if (this.#kindOf.get(statedBy) !== 'act') report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${statedBy}", which is not an act`)
+    }
+    this.#unresolved = []
+    for (const check of checks) this.#verifyCheckTarget(check, at)
+  }
+
+  /** Whether a record of kind `recordName` has the id `id`. */
+  has(recordName: RecordName, id: string): boolean {
+    return this.#kindOf.get(id) === recordName
+  }
+
+  #add(recordName: RecordName, record: AnyRecord, at: RecordReport) {
+    const other = this.#kindOf.get(record.id)
+    if (other) at(record, 'id-duplicate', `id "${record.id}" of a ${recordName} is already the id of a ${other}`)
+    else this.#kindOf.set(record.id, recordName)
+  }
+
+  /**
+   * A check points into one of several entities, which no Table Schema foreign key can say:
+   * its recordId must exist in the entity its recordType names, and its field be a field of it.
+   */
+  #verifyCheckTarget(check: Check, at: RecordReport) {
+    const entity = entities.find((e) => e.recordName === check.recordType)
+    if (!entity || !this.has(entity.recordName, check.recordId))
+      at(check, 'check-reference', `check "${check.id}": no ${check.recordType} has the id "${check.recordId}"`)
+    if (entity && check.field !== null && !Object.hasOwn(entity.schema.shape, check.field)) {
+      at(
+        check,
+        'check-reference',
+        `check "${check.id}": ${check.recordType} has no field "${check.field}" (fields: ${Object.keys(entity.schema.shape).join(', ')})`
+      )
+    }
+    if (check.verdict !== 'unverified' && check.citations.length === 0)
+      at(check, 'check-citations', `check "${check.id}" is ${check.verdict} but cites nothing`)
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The rule catalogue: every case under test/fixtures/rules/<rule-id>/<case>/ gives, from
+ * `check`, the diagnostics its expected.json names, at their places; rules that no input can
+ * raise (internal faults, the `validate` command's) have named tests here. The last test asks
+ * that every rule of the registry was actually produced by this file's runs.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { isAbsolute, join, sep } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { validateFile } from '../../src/cli/validate-file.js'
+import { check, type CheckResult } from '../../src/pipeline/build.js'
+import { formatDiagnostics, type Diagnostic } from '../../src/pipeline/diagnostics/index.js'
+import { rules, type RuleId } from '../../src/pipeline/diagnostics/rules.js'
+import { CodePointText } from '../../src/pipeline/text/code-point-text.js'
+import { validateSourceRecords } from '../../src/pipeline/validate/validate-records.js'
+import { expectedOf, generators, removeTemporaryDirs, rootOf, ruleCase, ruleCases, type ExpectedDiagnostic, type RuleCase } from '../helpers/rule-fixtures.js'
+
+afterAll(removeTemporaryDirs)
+
+/** Every rule id this file's runs produced. */
+const produced = new Set<string>()
+const cases = ruleCases()
+const posix = (file: string) => file.split(sep).join('/')
+const describeExpected = (e: ExpectedDiagnostic) => `${e.file}:${e.line ?? '?'}:${e.column ?? '?'} ${e.ruleId}`
+
+/** Same rule and severity, the same file and, where given, line and column. */
+function matches(d: Diagnostic, e: ExpectedDiagnostic, severity: 'error' | 'warning'): boolean {
+  if (d.ruleId !== e.ruleId || d.severity !== severity) return false
+  return posix(d.file) === e.file && (e.line === undefined || d.start.line === e.line) && (e.column === undefined || d.start.column === e.column)
+}
+
+/** Every diagnostic names a file inside the root, a 1-based place, a known rule and a message. */
+function expectWellFormed(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    const label = JSON.stringify(d)
+    expect(typeof d.file === 'string' && d.file.length > 0, `file of ${label}`).toBe(true)
+    expect(isAbsolute(d.file) || posix(d.file).startsWith('../'), `file is relative to the root: ${label}`).toBe(false)
+    for (const point of [d.start, d.end]) {
+      expect(Number.isInteger(point.line) && point.line >= 1, `line of ${label}`).toBe(true)
+      expect(Number.isInteger(point.column) && point.column >= 1, `column of ${label}`).toBe(true)
+    }
+    expect(d.end.line > d.start.line || (d.end.line === d.start.line && d.end.column >= d.start.column), `end after start: ${label}`).toBe(true)
+    expect(Object.keys(rules), `rule of ${label}`).toContain(d.ruleId)
+    expect(d.severity, `severity of ${label}`).toBe(rules[d.ruleId].severity)
+    expect(typeof d.message === 'string' && d.message.trim().length > 0, `message of ${label}`).toBe(true)
+  }
+}
+
+/** Cases that must be refused without reading or expanding their input. */
+const fastCases = new Set(['file-too-large/overlay-too-large', 'frontmatter-yaml/yaml-alias-bomb'])
+
+/** Runs `check` on a case and asserts what expected.json says. */
+function runCase(c: RuleCase): CheckResult {
+  const expected = expectedOf(c)
+  let result: CheckResult | undefined
+  const started = performance.now()
+  expect(() => {
+    result = check({ root: rootOf(c) })
+  }).not.toThrow()
+  const elapsed = performance.now() - started
+  const { ok, diagnostics } = result!
+  for (const d of diagnostics) produced.add(d.ruleId)
+  const report = formatDiagnostics(diagnostics)
+  expect(ok, report).toBe(expected.diagnostics.length === 0)
+  expectWellFormed(diagnostics)
+  for (const [list, severity] of [
+    [expected.diagnostics, 'error'],
+    [expected.warnings ?? [], 'warning']
+  ] as const) {
+    for (const e of list)
+      expect(
+        diagnostics.some((d) => matches(d, e, severity)),
+        `expected ${severity} ${describeExpected(e)} among:\n${report}`
+      ).toBe(true)
+  }
+  if (fastCases.has(c.label)) expect(elapsed, 'check returns fast').toBeLessThan(2000)
+  return result!
+}
+
+describe('the catalogue of rule fixtures', () => {
+  it('names each case folder after a rule of the registry, and each case expects that rule', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(50)
+    for (const c of cases) {
+      expect(Object.keys(rules), c.label).toContain(c.rule)
+      expect(c.name, 'kebab-case name').toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      const expected = expectedOf(c)
+      expect(expected.description.length, c.label).toBeGreaterThan(0)
+      const named = [...expected.diagnostics, ...(expected.warnings ?? [])]
+      expect(
+        named.map((d) => d.ruleId),
+        c.label
+      ).toContain(c.rule)
+      for (const e of expected.diagnostics) expect(rules[e.ruleId]?.severity, `${c.label}: ${e.ruleId}`).toBe('error')
+      for (const e of expected.warnings ?? []) expect(rules[e.ruleId]?.severity, `${c.label}: ${e.ruleId}`).toBe('warning')
+      if (expected.generate) expect(Object.keys(generators), c.label).toContain(expected.generate)
+    }
+  })
+
+  it('records the real sha256 of doc.txt in every overlay, except where the mismatch is the case', () => {
+    for (const c of cases) {
+      const sources = join(c.dir, 'sources')
+      const overlay = existsSync(join(sources, 'doc.md')) ? readFileSync(join(sources, 'doc.md'), 'latin1') : ''
+      const recorded = /^sha256: ([0-9a-f]{64})\r?$/m.exec(overlay)?.[1]
+      const verbatimPath = [join(sources, 'doc.txt'), join(c.dir, 'outside.txt')].find((p) => existsSync(p))
+      if (!recorded || !verbatimPath) continue
+      const actual = createHash('sha256').update(readFileSync(verbatimPath)).digest('hex')
+      if (c.rule === 'sha256-mismatch') expect(recorded, c.label).not.toBe(actual)
+      else expect(recorded, c.label).toBe(actual)
+    }
+  })
+
+  for (const c of cases) {
+    const expected = expectedOf(c)
+    it(`${c.label}: ${[...expected.diagnostics, ...(expected.warnings ?? [])].map((d) => d.ruleId).join(', ')}`, () => {
+      runCase(c)
+    })
+  }
+
+  it('file-too-large/overlay-too-large: says clearly that the file is over the 16 MiB limit', () => {
+    const { diagnostics } = runCase(ruleCase('file-too-large/overlay-too-large'))
+    const tooLarge = diagnostics.find((d) => d.ruleId === 'file-too-large')!
+    expect(tooLarge.message).toMatch(/16777217/)
+    expect(tooLarge.message).toMatch(/limit/)
+    expect(diagnostics.filter((d) => d.severity === 'error')).toHaveLength(1)
+  })
+
+  it('path-escapes/symlink-outside: refuses the link without reading the file it points to', () => {
+    const { diagnostics } = runCase(ruleCase('path-escapes/symlink-outside'))
+    expect(diagnostics.find((d) => d.ruleId === 'path-escapes')!.message).toMatch(/symbolic link|outside/)
+  })
+
+  it('path-escapes/path-dotdot and path-absolute: never read the file they name', () => {
+    for (const label of ['path-escapes/path-dotdot', 'path-escapes/path-absolute']) {
+      const { diagnostics } = runCase(ruleCase(label))
+      expect(
+        diagnostics.map((d) => posix(d.file)),
+        label
+      ).not.toContain('etc/passwd')
+      expect(
+        diagnostics.some((d) => d.ruleId === 'sha256-mismatch' || d.ruleId === 'file-missing'),
+        label
+      ).toBe(false)
+    }
+  })
+})
+
+describe('rules that no input of a build can raise', () => {
+  it('provenance-mismatch and as-written-outside-quote: the validate stage catches a tampered record', () => {
+    const verbatim = new CodePointText('On March 4, 2011, the Senate of Pakistan adopted it.\n')
+    const act = {
+      id: 'pk',
+      date: '2011-03-04',
+      dateStart: '2011-03-04',
+      dateEnd: '2011-03-04',
+      dateAsWritten: 'March 5, 2011',
+      jurisdiction: 'PK',
+      jurisdictionType: 'iso-3166-1',
+      jurisdictionName: 'Pakistan',
+      level: 'national',
+      body: 'Senate of Pakistan',
+      bodyAsWritten: 'Senate of Pakistan',
+      actType: 'resolution',
+      identifier: null,
+      session: null,
+      place: null,
+      characterization: [],
+      stance: [],
+      people: [],
+      notes: null,
+      provenance: [{ sourceId: 'doc', start: 0, end: 52, quote: 'On March 4, 2011, the Senate of Pakistan adopted it!', line: 1, column: 1, section: null }]
+    }
+    const ids = validateSourceRecords({ acts: [act] }, { sourceId: 'doc', file: 'doc.txt', text: verbatim }).map((d) => d.ruleId)
+    for (const id of ids) produced.add(id)
+    expect(ids).toContain('provenance-mismatch')
+    expect(ids).toContain('as-written-outside-quote')
+  })
+
+  it('validate-read, validate-parse, validate-shape and validate-schema: the validate command on a user’s bad files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khojaly-validate-rules-'))
+    const write = (name: string, content: string) => {
+      writeFileSync(join(dir, name), content)
+      return join(dir, name)
+    }
+    const ruleOf = (path: string) => validateFile(path).errors.map((e) => e.ruleId)
+    const cases: Array<[string, RuleId]> = [
+      [join(dir, 'missing.json'), 'validate-read'],
+      [write('acts.json', '{ not json'), 'validate-parse'],
+      [write('rows.json', '{"rows": []}'), 'validate-shape'],
+      [write('figures.json', JSON.stringify({ version: '1.0.0', records: [{ id: 'x' }] })), 'validate-schema']
+    ]
+    for (const [path, rule] of cases) {
+      const found = ruleOf(path)
+      for (const id of found) produced.add(id)
+      expect(found, path).toContain(rule)
+    }
+  })
+})
+
+describe('every rule is documented and raised', () => {
+  const docs = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8')
+  it('docs/rules.md has a row for every rule, with the stages that raise it', () => {
+    for (const [id, rule] of Object.entries(rules)) expect(docs).toContain(`| \`${id}\` | ${rule.stages.join(', ')} | ${rule.severity} |`)
+  })
+
+  // Runs last in this file: the catalogue and the named tests above fill `produced`.
+  it('every rule of the registry has a fixture folder of its name or a named test above, and was produced by this run', () => {
+    const withFixture = new Set(cases.map((c) => c.rule))
+    const missing = Object.keys(rules).filter((id) => !produced.has(id))
+    expect(missing, 'rules no test produced').toEqual([])
+    const runTimeOnly = Object.keys(rules).filter((id) => !withFixture.has(id))
+    expect(runTimeOnly.sort()).toEqual([
+      'as-written-outside-quote',
+      'provenance-mismatch',
+      'validate-parse',
+      'validate-read',
+      'validate-schema',
+      'validate-shape'
+    ])
+  })
+})
