@@ -4,6 +4,7 @@
  * costs a user a few file reads.
  */
 
+import type { EntityName, RecordOf } from './schema/entities.js'
 import type { Act, Check, Correction, Figure, Instrument, Source } from './schema/index.js'
 
 export type { Act, Check, Citation, Correction, Figure, Instrument, Person, Provenance, Source } from './schema/index.js'
@@ -20,52 +21,73 @@ interface EntityFile<T> {
 // dependencies, which this entry point never uses (about 3 ms of a fresh import, measured).
 const { readFileSync } = process.getBuiltinModule('node:fs')
 
-function load<T>(name: string): EntityFile<T> {
-  return JSON.parse(readFileSync(new URL(`../dist-data/${name}.json`, import.meta.url), 'utf8')) as EntityFile<T>
+function load<E extends EntityName>(name: E): EntityFile<RecordOf<E>> {
+  return JSON.parse(readFileSync(new URL(`../dist-data/${name}.json`, import.meta.url), 'utf8')) as EntityFile<RecordOf<E>>
 }
 
-const sourcesFile = load<Source>('sources')
+const sourcesFile = load('sources')
 
 /** Version of the dataset (semver), the same as the package's. */
 export const version: string = sourcesFile.version
 /** The verbatim source documents. */
 export const sources: readonly Source[] = sourcesFile.records
 /** Legal instruments the sources cite. */
-export const instruments: readonly Instrument[] = load<Instrument>('instruments').records
+export const instruments: readonly Instrument[] = load('instruments').records
 /** Acts of legislatures, governments, officials and intergovernmental bodies that the sources report. */
-export const acts: readonly Act[] = load<Act>('acts').records
+export const acts: readonly Act[] = load('acts').records
 /** Quantities the sources state. */
-export const figures: readonly Figure[] = load<Figure>('figures').records
+export const figures: readonly Figure[] = load('figures').records
 /** Where the sources' spelling differs from the correct form. */
-export const corrections: readonly Correction[] = load<Correction>('corrections').records
+export const corrections: readonly Correction[] = load('corrections').records
 /** What public evidence says about the records' claims; a check never changes its record. */
-export const checks: readonly Check[] = load<Check>('checks').records
+export const checks: readonly Check[] = load('checks').records
 
 /** A record of any checkable entity, told apart by `recordType`. */
-export type CheckedRecord =
-  | { recordType: 'instrument'; record: Instrument; checks: Check[] }
-  | { recordType: 'act'; record: Act; checks: Check[] }
-  | { recordType: 'figure'; record: Figure; checks: Check[] }
-  | { recordType: 'correction'; record: Correction; checks: Check[] }
+export type CheckedRecord = {
+  [K in Check['recordType']]: { recordType: K; record: RecordOf<Extract<EntityName, `${K}s`>>; checks: Check[] }
+}[Check['recordType']]
 
 /** The checks of one record, by its id (empty when none). */
 export function checksOf(recordId: string): Check[] {
   return checks.filter((check) => check.recordId === recordId)
 }
 
+/** How to find a record of each entity a check may be about: the mapped type makes every `recordType` have one. */
+const finders: { [K in Check['recordType']]: (id: string) => CheckedRecord | undefined } = {
+  instrument: (id) =>
+    found(
+      'instrument',
+      instruments.find((r) => r.id === id)
+    ),
+  act: (id) =>
+    found(
+      'act',
+      acts.find((r) => r.id === id)
+    ),
+  figure: (id) =>
+    found(
+      'figure',
+      figures.find((r) => r.id === id)
+    ),
+  correction: (id) =>
+    found(
+      'correction',
+      corrections.find((r) => r.id === id)
+    )
+}
+
+function found<K extends CheckedRecord['recordType']>(recordType: K, record: Extract<CheckedRecord, { recordType: K }>['record'] | undefined) {
+  return record && { recordType, record, checks: checksOf(record.id) }
+}
+
 /**
- * A record together with its checks, looked up by id across instruments, acts, figures and
- * corrections: what the source claims beside what the evidence says. Undefined for an
- * unknown id.
+ * A record together with its checks, looked up by id across every entity a check may be
+ * about: what the sources claim beside what the evidence says. Undefined for an unknown id.
  */
 export function withChecks(recordId: string): CheckedRecord | undefined {
-  const instrument = instruments.find((r) => r.id === recordId)
-  if (instrument) return { recordType: 'instrument', record: instrument, checks: checksOf(recordId) }
-  const act = acts.find((r) => r.id === recordId)
-  if (act) return { recordType: 'act', record: act, checks: checksOf(recordId) }
-  const figure = figures.find((r) => r.id === recordId)
-  if (figure) return { recordType: 'figure', record: figure, checks: checksOf(recordId) }
-  const correction = corrections.find((r) => r.id === recordId)
-  if (correction) return { recordType: 'correction', record: correction, checks: checksOf(recordId) }
+  for (const find of Object.values(finders)) {
+    const record = find(recordId)
+    if (record) return record
+  }
   return undefined
 }

@@ -9,7 +9,17 @@ import { resolve } from 'node:path'
 import type { EntityName } from '../schema/entities.js'
 import { packageVersion } from '../package-version.js'
 import type { Diagnostic } from './diagnostics/index.js'
-import { DatasetCollector, DatasetWriter, recoverOutput, StagedOutputs, writeFilesBeside, type Dataset, type FaultInjection } from './emit/index.js'
+import { dirname, basename } from 'node:path'
+import {
+  DatasetCollector,
+  DatasetWriter,
+  projectDocuments,
+  recoverOutput,
+  StagedOutputs,
+  writeFilesBeside,
+  type Dataset,
+  type FaultInjection
+} from './emit/index.js'
 import { runCorpus, type SourceCoverage } from './run-corpus.js'
 
 export type { SourceCoverage } from './run-corpus.js'
@@ -86,12 +96,26 @@ export function buildWithFault(options: PipelineOptions, fault: FaultInjection):
       staged.abort()
       return { ok, diagnostics, coverage }
     }
-    const { docs, counts } = writer.finish(checks)
+    const { docs, counts, sources } = writer.finish(checks)
+    // The project's documents are rendered before anything is swapped in: a failure here writes nothing.
+    const documents = projectDocuments(where.root, where.docsDir, { version: writer.version, sources, counts })
     staged.commit()
     writeFilesBeside(where.docsDir, docs)
+    for (const [dir, files] of byFolder(documents)) writeFilesBeside(dir, files)
     return { ok, diagnostics, coverage, counts }
   } catch (error) {
     staged.abort()
     throw error
   }
+}
+
+/** Files by path, grouped by their folder, as `writeFilesBeside` takes them. */
+function byFolder(files: ReadonlyMap<string, string>): Map<string, Map<string, Buffer>> {
+  const folders = new Map<string, Map<string, Buffer>>()
+  for (const [path, text] of files) {
+    const folder = folders.get(dirname(path)) ?? new Map<string, Buffer>()
+    folder.set(basename(path), Buffer.from(text, 'utf8'))
+    folders.set(dirname(path), folder)
+  }
+  return folders
 }

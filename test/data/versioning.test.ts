@@ -28,12 +28,15 @@ describe('one version everywhere', () => {
 describe('the README tells the truth about this version', () => {
   it('gives the record counts the files hold', () => {
     const readme = read('README.md')
-    const sentence = readme.match(/Version (\d+\.\d+\.\d+) holds ([^.]+?)\s+\(counts/)!
-    expect(sentence, 'the "Version … holds …" sentence').not.toBeNull()
-    expect(sentence[1]).toBe(version)
-    const said = Object.fromEntries(
-      [...sentence[2]!.matchAll(/(\d+)\s+(source|instrument|act|figure|correction|check)s?/g)].map((m) => [`${m[2]}s`, Number(m[1])])
-    )
+    const built = readme.match(/Version (\d+\.\d+\.\d+) is built from (\d+) source texts?:/)
+    expect(built, 'the "Version … is built from …" sentence').not.toBeNull()
+    expect(built![1]).toBe(version)
+    const sentence = readme.match(/It holds ([^.]+?)\s+\(counts/)!
+    expect(sentence, 'the "It holds …" sentence').not.toBeNull()
+    const said = Object.fromEntries([
+      ['sources', Number(built![2])],
+      ...[...sentence[1]!.matchAll(/(\d+)\s+(instrument|act|figure|correction|check)s?/g)].map((m) => [`${m[2]}s`, Number(m[1])])
+    ])
     expect(Object.keys(said).sort()).toEqual([...entityNames].sort())
     for (const name of entityNames) expect(said[name], name).toBe(entityFile(name).records.length)
   })

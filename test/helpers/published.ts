@@ -1,9 +1,11 @@
 /** The published files, read straight from disk as a user would read them. */
 import { readFileSync } from 'node:fs'
+import { entities, type EntityName } from '../../src/schema/entities.js'
 
+export type { EntityName } from '../../src/schema/entities.js'
 export const root = new URL('../../', import.meta.url)
-export const entityNames = ['sources', 'instruments', 'acts', 'figures', 'corrections', 'checks'] as const
-export type EntityName = (typeof entityNames)[number]
+/** Every published entity, from the one list. */
+export const entityNames: readonly EntityName[] = entities.map((e) => e.name)
 
 export type Json = Record<string, any>
 

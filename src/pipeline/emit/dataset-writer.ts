@@ -50,14 +50,14 @@ export class DatasetWriter implements DatasetSink {
   }
 
   /** Writes the checks and every file that describes the whole; returns the docs/ files and the records per entity. */
-  finish(checks: readonly Check[]): { docs: Map<string, Buffer>; counts: Record<EntityName, number> } {
+  finish(checks: readonly Check[]): { docs: Map<string, Buffer>; counts: Record<EntityName, number>; sources: readonly Source[] } {
     this.#append('checks', checks)
     const counts = {} as Record<EntityName, number>
     for (const [name, files] of this.#files) {
       counts[name] = files.count
       for (const [file, written] of files.close()) this.#written.set(file, written)
     }
-    this.#written.set(timelineFileName, this.staged.write('data', timelineFileName, renderTimeline(this.#timelineActs, checks)))
+    this.#written.set(timelineFileName, this.staged.write('data', timelineFileName, renderTimeline(this.#timelineActs, checks, this.#sources.length)))
     const described = new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
     this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, described)))
     for (const [name, schema] of this.#jsonSchemas) this.staged.write('schemas', name, jsonText(schema))
@@ -65,7 +65,7 @@ export class DatasetWriter implements DatasetSink {
       ['codebook.md', Buffer.from(renderCodebook(this.version, counts, this.#jsonSchemas, this.#tables), 'utf8')],
       ['rules.md', Buffer.from(renderRulesDoc(), 'utf8')]
     ])
-    return { docs, counts }
+    return { docs, counts, sources: this.#sources }
   }
 
   #append(entity: EntityName, records: readonly object[]) {

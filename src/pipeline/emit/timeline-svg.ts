@@ -52,7 +52,9 @@ function signOf(act: TimelineAct, checks: readonly Check[]): string {
 }
 
 /** SVG text of the timeline. */
-export function renderTimeline(acts: readonly TimelineAct[], checks: readonly Check[]): string {
+export function renderTimeline(acts: readonly TimelineAct[], checks: readonly Check[], sourceCount: number): string {
+  const reportedBy = sourceCount === 1 ? '1 source text' : `${sourceCount} source texts`
+  const theSourcesReport = sourceCount === 1 ? 'the source reports' : 'the sources report'
   const dated = acts.filter((a) => a.dateStart !== null && a.dateEnd !== null)
   const undated = acts.filter((a) => a.dateStart === null)
   const rows = [...new Set(dated.map((a) => `${a.level}|${a.jurisdictionName}`))].sort((a, b) => levelOrder(a) - levelOrder(b) || (a < b ? -1 : 1))
@@ -67,10 +69,10 @@ export function renderTimeline(acts: readonly TimelineAct[], checks: readonly Ch
   const height = listTop + 20 + undated.length * 18 + 20
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="sans-serif" font-size="12">`,
-    '<title id="title">Acts reported by the source, by jurisdiction and date</title>',
-    `<desc id="desc">${dated.length} dated acts placed on a time axis from ${firstYear} to ${lastYear - 1}, one row per jurisdiction; letters give how the source reports each act characterizing the events; ! marks an act whose key claims a check corrects, ? one that a check disputes. ${undated.length} undated acts are listed below the chart.</desc>`,
+    `<title id="title">Acts reported by ${reportedBy}, by jurisdiction and date</title>`,
+    `<desc id="desc">${dated.length} dated acts placed on a time axis from ${firstYear} to ${lastYear - 1}, one row per jurisdiction; letters give how ${theSourcesReport} each act characterizing the events; ! marks an act whose key claims a check corrects, ? one that a check disputes. ${undated.length} undated acts are listed below the chart.</desc>`,
     '<rect width="100%" height="100%" fill="#ffffff"/>',
-    `<text x="${left}" y="24" font-size="15" font-weight="bold">Acts as the source reports them (${acts.length} acts; ${undated.length} undated, listed below)</text>`
+    `<text x="${left}" y="24" font-size="15" font-weight="bold">Acts as ${reportedBy} ${sourceCount === 1 ? 'reports' : 'report'} them (${acts.length} acts; ${undated.length} undated, listed below)</text>`
   ]
   for (let year = firstYear; year <= lastYear; year++) {
     const gx = fixed(x(Date.UTC(year, 0, 1)))
@@ -102,7 +104,7 @@ export function renderTimeline(acts: readonly TimelineAct[], checks: readonly Ch
   const legendY = chartBottom + 30
   out.push(`<text x="${left}" y="${legendY}" font-weight="bold">Legend</text>`)
   const legend = [
-    'Letters: the source reports the act calling the events G genocide, H crime against humanity,',
+    `Letters: ${theSourcesReport} the act calling the events G genocide, H crime against humanity,`,
     'M massacre, T tragedy, C grave crime; – none. ! a check corrects a key claim of the act,',
     '? a check disputes one (both also drawn with a dashed, thick outline). A bar spans every day',
     'the date can mean. The dark fill repeats the letter G. Data: acts.json and checks.json.'

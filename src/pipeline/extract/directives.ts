@@ -52,7 +52,7 @@ export interface DirectiveSpec {
   gives: string
 }
 
-const id: AttributeSpec = { required: true, meaning: 'the record id (`#id`)' }
+const id: AttributeSpec = { required: true, meaning: 'the record id' }
 const note: AttributeSpec = { required: false, meaning: 'a curator note, kept in `notes`' }
 const value: AttributeSpec = { required: false, meaning: 'the normalized value, when the words made clean are not it' }
 /** A correction of spelling is a fix; homoglyphs are found by the build without markup. */

@@ -1,0 +1,154 @@
+/**
+ * The parts of the project's own documents that come from the build: the directive tables of
+ * docs/annotating.md (from the directive table), the sources and counts of the README and the
+ * datasheet (from the records), and CITATION.cff. A document that is not there (a project
+ * root made for a test) is left alone.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { entities, type EntityName } from '../../schema/entities.js'
+import type { Source } from '../../schema/index.js'
+import { directiveEntries, type DirectiveSpec } from '../extract/directives.js'
+import { replaceGeneratedBlock } from './generated-blocks.js'
+
+/** What the generated parts say: the dataset's version, its sources and its record counts. */
+export interface DatasetSummary {
+  version: string
+  sources: readonly Source[]
+  counts: Readonly<Record<EntityName, number>>
+}
+
+const code = (text: string) => `\`${text}\``
+const cell = (text: string) => text.replace(/\|/g, '\\|')
+
+/** The attributes of a directive, as the docs list them: `#id`, `type` (a vocabulary), optional `note`. */
+function attributesCell(spec: DirectiveSpec): string {
+  const parts = Object.entries(spec.attributes).map(([name, attribute]) => {
+    const label = name === 'id' ? '`#id`' : code(name)
+    const values = attribute.vocabulary ? ` (${Object.keys(attribute.vocabulary).map(code).join(', ')})` : ''
+    return `${attribute.required ? '' : 'optional '}${label}${values}: ${attribute.meaning}`
+  })
+  return parts.length > 0 ? parts.join('; ') : 'none'
+}
+
+/** The directive tables of docs/annotating.md: containers, then spans. */
+export function renderDirectiveTables(): string {
+  const rows = directiveEntries()
+  const containers = rows.filter(([, spec]) => spec.form !== 'span')
+  const spans = rows.filter(([, spec]) => spec.form !== 'container')
+  const where = (spec: DirectiveSpec) => spec.within?.join(', ') ?? 'anywhere'
+  const fills = (spec: DirectiveSpec) =>
+    spec.fills
+      ? Object.entries(spec.fills)
+          .map(([record, field]) => `${record}: ${code(field.value)}${field.asWritten ? ` (as written: ${code(field.asWritten)})` : ''}`)
+          .join('; ')
+      : ''
+  return [
+    'Containers (a line `:::name{attributes}` … a line `:::`):',
+    '',
+    '| directive | attributes | makes |',
+    '|---|---|---|',
+    ...containers.map(([name, spec]) => `| \`:::${name}\` | ${cell(attributesCell(spec))} | ${cell(spec.gives)} |`),
+    '',
+    'Spans (`:name[text]{attributes}`), each marking the exact words that carry a value:',
+    '',
+    '| directive | where | attributes | gives | fills |',
+    '|---|---|---|---|---|',
+    ...spans.map(([name, spec]) => `| \`:${name}[…]\` | ${where(spec)} | ${cell(attributesCell(spec))} | ${cell(spec.gives)} | ${cell(fills(spec))} |`)
+  ].join('\n')
+}
+
+/** "1 source", "2 sources". */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/** The sources, one line each: title, language, size and what is known of their origin. */
+export function renderSourcesList(sources: readonly Source[]): string {
+  return sources.map((s) => `- *${s.title}* (\`${s.id}\`, language \`${s.language}\`, ${s.characters} characters): origin ${s.origin}.`).join('\n')
+}
+
+/** The README's summary: which texts the records come from, and how many records of each entity there are. */
+export function renderReadmeSummary({ version, sources, counts }: DatasetSummary): string {
+  const records = entities
+    .filter((e) => e.name !== 'sources' && e.name !== 'checks')
+    .map((e) => count(counts[e.name], e.recordName))
+    .join(', ')
+  return [
+    `Version ${version} is built from ${count(sources.length, 'source text')}:`,
+    '',
+    renderSourcesList(sources),
+    '',
+    `It holds ${records}, and ${count(counts.checks, 'check')} of those records against public evidence (counts: [codebook](docs/codebook.md)).`
+  ].join('\n')
+}
+
+/** CITATION.cff, whole: the dataset's metadata with its version, release date and counts. */
+export function renderCitationCff({ version, sources, counts }: DatasetSummary, released: string): string {
+  const records = entities
+    .filter((e) => e.name !== 'sources' && e.name !== 'checks')
+    .map((e) => count(counts[e.name], e.recordName))
+    .join(', ')
+  const abstract = [
+    'The legal instruments, the acts of parliaments, governments and international',
+    'organizations, and the figures that advocacy texts on the recognition of the Khojaly',
+    'massacre (26 February 1992) report, as claims with provenance. Every record states what',
+    'its source says, anchored by Unicode code-point offsets and a verbatim quote to the',
+    'exact words that say it; the verbatim texts ship with the data so every record can be',
+    "checked. The sources' misspellings are recorded as corrections, never silently edited,",
+    'and their factual errors are left as the sources state them, with checks against public',
+    `evidence beside them. Version ${version} holds ${records} from ${count(sources.length, 'source')},`,
+    `and ${count(counts.checks, 'check')}, published as JSON, CSV, JSON Schema and a Frictionless Data`,
+    'Package, with a typed npm API and a CLI. Code is under the MIT licence; the data is under',
+    'CC BY 4.0; the verbatim source texts are not licensed by the project.'
+  ]
+  return [
+    'cff-version: 1.2.0',
+    'message: >-',
+    '  If you use this dataset, please cite it as below, and attribute the claims it holds to',
+    '  the source texts it was built from.',
+    'type: dataset',
+    'title: >-',
+    '  khojaly-recognition: recognition of the Khojaly massacre as source texts report it',
+    `version: ${version}`,
+    `date-released: "${released}"`,
+    'license: CC-BY-4.0',
+    'authors:',
+    '  - name: khojaly-recognition contributors',
+    'keywords:',
+    ...['Khojaly', 'Khojaly massacre', 'recognition', 'legislative acts', 'provenance', 'claims', 'Frictionless Data Package', 'JSON Schema', 'CSV'].map(
+      (k) => `  - ${k}`
+    ),
+    'abstract: >-',
+    ...abstract.map((line) => `  ${line}`),
+    ''
+  ].join('\n')
+}
+
+/** The release date CHANGELOG.md gives the version (`## [1.0.0] - 2026-11-27`); undefined before its release. */
+export function releaseDateOf(changelog: string, version: string): string | undefined {
+  const escaped = version.replace(/\./g, '\\.')
+  return new RegExp(`^## \\[${escaped}\\] - (\\d{4}-\\d{2}-\\d{2})\\s*$`, 'm').exec(changelog)?.[1]
+}
+
+/**
+ * The project's documents with their generated parts brought up to date, by path relative to
+ * `root`: only the files that exist, with their hand-written parts unchanged.
+ */
+export function projectDocuments(root: string, docsDir: string, summary: DatasetSummary): Map<string, string> {
+  const files = new Map<string, string>()
+  const update = (path: string, blocks: Record<string, string>) => {
+    if (!existsSync(path)) return
+    let text = readFileSync(path, 'utf8')
+    for (const [name, content] of Object.entries(blocks)) text = replaceGeneratedBlock(text, name, content, path)
+    files.set(path, text)
+  }
+  update(join(docsDir, 'annotating.md'), { directives: renderDirectiveTables() })
+  update(join(docsDir, 'datasheet.md'), { sources: renderSourcesList(summary.sources) })
+  update(join(root, 'README.md'), { summary: renderReadmeSummary(summary) })
+  const changelog = join(root, 'CHANGELOG.md')
+  const citation = join(root, 'CITATION.cff')
+  if (existsSync(citation) && existsSync(changelog)) {
+    const released = releaseDateOf(readFileSync(changelog, 'utf8'), summary.version)
+    if (released) files.set(citation, renderCitationCff(summary, released))
+  }
+  return files
+}
