@@ -8,6 +8,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import YAML from 'yaml'
 
 /** The seed: every overlay of sources/ with its verbatim text's name, the checks, and the folder they are in. */
 export function readSeed(sourcesDir) {
@@ -23,17 +24,39 @@ export function readSeed(sourcesDir) {
   if (overlays.length === 0) throw new Error(`no overlay (*.md) in ${sourcesDir}`)
   const checksPath = join(sourcesDir, 'checks.yaml')
   const checks = existsSync(checksPath) ? readFileSync(checksPath, 'utf8') : undefined
-  return { sourcesDir, overlays, checks }
+  const citationsPath = join(sourcesDir, 'citations.yaml')
+  const citations = existsSync(citationsPath) ? readFileSync(citationsPath, 'utf8') : undefined
+  const recordDir = join(sourcesDir, 'record')
+  const record = existsSync(recordDir)
+    ? readdirSync(recordDir)
+        .filter((n) => n.endsWith('.yaml'))
+        .map((name) => ({ name, text: readFileSync(join(recordDir, name), 'utf8') }))
+    : []
+  return { sourcesDir, overlays, checks, citations, record }
 }
 
+/** Record types whose records come from the overlays, and so are copied (and renamed) with them. */
+const copiedRecordTypes = new Set(['report', 'instrument', 'figure', 'correction'])
+
 /**
- * The curated checks (one file, read whole, at most 16 MB) are not multiplied: the corpus
- * carries the seed's checks once, their ids and record ids rewritten to copy 1.
+ * The curated checks for `n` copies: a check of an overlay record (a report, instrument,
+ * figure or correction) once per copy, its id and record id suffixed like the copy's; a
+ * check of an act of record or a citation once (they are not copied).
  */
-export function copyChecks(seed, k = 1) {
-  return seed.checks
-    ?.replace(/^(-\s+id:\s*)([a-z0-9-]+)\s*$/gm, (_, key, id) => `${key}${id}-c${k}`)
-    .replace(/^(\s+recordId:\s*)([a-z0-9-]+)\s*$/gm, (_, key, id) => `${key}${id}-c${k}`)
+export function copyChecks(seed, n = 1) {
+  if (seed.checks === undefined) return undefined
+  const checks = YAML.parse(seed.checks) ?? []
+  const copied = []
+  for (const check of checks) {
+    if (!copiedRecordTypes.has(check.recordType)) copied.push(check)
+    else for (let k = 1; k <= n; k++) copied.push({ ...check, id: `${check.id}-c${k}`, recordId: `${check.recordId}-c${k}` })
+  }
+  return YAML.stringify(copied, { lineWidth: 0 })
+}
+
+/** A file of acts of record, its anchors into reports (`report: <id>`) pointed at copy 1. */
+export function copyRecordFile(text, k = 1) {
+  return text.replace(/^(\s+report:\s*)([a-z0-9-]+)\s*$/gm, (_, key, id) => `${key}${id}-c${k}`)
 }
 
 /** Copy `k` (1-based) of one overlay of the seed: source id, verbatim name and record ids suffixed with `-c<k>`. */
@@ -63,10 +86,20 @@ export function makeCorpus(seed, n, parent = tmpdir()) {
   mkdirSync(sources)
   copyFileSync(join(seed.sourcesDir, 'organizations.yaml'), join(sources, 'organizations.yaml'))
   let bytes = statSync(join(sources, 'organizations.yaml')).size
-  const checks = copyChecks(seed)
+  const checks = copyChecks(seed, n)
   if (checks !== undefined) {
     writeFileSync(join(sources, 'checks.yaml'), checks)
     bytes += Buffer.byteLength(checks)
+  }
+  if (seed.citations !== undefined) {
+    writeFileSync(join(sources, 'citations.yaml'), seed.citations)
+    bytes += Buffer.byteLength(seed.citations)
+  }
+  if (seed.record.length > 0) mkdirSync(join(sources, 'record'))
+  for (const file of seed.record) {
+    const text = file.name === 'series.yaml' ? file.text : copyRecordFile(file.text)
+    writeFileSync(join(sources, 'record', file.name), text)
+    bytes += Buffer.byteLength(text)
   }
   let overlayBytes = 0
   for (let k = 1; k <= n; k++) {

@@ -5,9 +5,23 @@
  */
 
 import type { EntityName, RecordOf } from './schema/entities.js'
-import type { Act, Check, Correction, Figure, Instrument, Source } from './schema/index.js'
+import type { Act, Check, Citation, Correction, Evidence, Figure, Instrument, Report, Source } from './schema/index.js'
 
-export type { Act, Check, Citation, Correction, Figure, Instrument, Person, Provenance, Source } from './schema/index.js'
+export type {
+  Act,
+  Check,
+  CheckCitation,
+  Citation,
+  Correction,
+  Evidence,
+  Figure,
+  Instrument,
+  Person,
+  Provenance,
+  Report,
+  ReportPerson,
+  Source
+} from './schema/index.js'
 
 /** The `{ version, records }` envelope of an entity file. */
 interface EntityFile<T> {
@@ -29,15 +43,19 @@ const sourcesFile = load('sources')
 
 /** Version of the dataset (semver), the same as the package's. */
 export const version: string = sourcesFile.version
-/** The verbatim source documents. */
+/** The verbatim source texts the reports come from. */
 export const sources: readonly Source[] = sourcesFile.records
-/** Legal instruments the sources cite. */
-export const instruments: readonly Instrument[] = load('instruments').records
-/** Acts of legislatures, governments, officials and intergovernmental bodies that the sources report. */
+/** The public documents the evidence and the checks cite. */
+export const citations: readonly Citation[] = load('citations').records
+/** The acts of record: one per real act concerning Khojaly that public material documents, with its evidence. */
 export const acts: readonly Act[] = load('acts').records
-/** Quantities the sources state. */
+/** What the source texts report of acts, with provenance, each linked to its act of record. */
+export const reports: readonly Report[] = load('reports').records
+/** Legal instruments the source texts cite. */
+export const instruments: readonly Instrument[] = load('instruments').records
+/** Quantities the source texts state. */
 export const figures: readonly Figure[] = load('figures').records
-/** Where the sources' spelling differs from the correct form. */
+/** Where the source texts' spelling differs from the correct form. */
 export const corrections: readonly Correction[] = load('corrections').records
 /** What public evidence says about the records' claims; a check never changes its record. */
 export const checks: readonly Check[] = load('checks').records
@@ -59,6 +77,11 @@ const finders: { [K in Check['recordType']]: (id: string) => CheckedRecord | und
       'instrument',
       instruments.find((r) => r.id === id)
     ),
+  report: (id) =>
+    found(
+      'report',
+      reports.find((r) => r.id === id)
+    ),
   act: (id) =>
     found(
       'act',
@@ -73,6 +96,11 @@ const finders: { [K in Check['recordType']]: (id: string) => CheckedRecord | und
     found(
       'correction',
       corrections.find((r) => r.id === id)
+    ),
+  citation: (id) =>
+    found(
+      'citation',
+      citations.find((r) => r.id === id)
     )
 }
 
@@ -82,7 +110,7 @@ function found<K extends CheckedRecord['recordType']>(recordType: K, record: Ext
 
 /**
  * A record together with its checks, looked up by id across every entity a check may be
- * about: what the sources claim beside what the evidence says. Undefined for an unknown id.
+ * about: what the records claim beside what the evidence says. Undefined for an unknown id.
  */
 export function withChecks(recordId: string): CheckedRecord | undefined {
   for (const find of Object.values(finders)) {
@@ -90,4 +118,19 @@ export function withChecks(recordId: string): CheckedRecord | undefined {
     if (record) return record
   }
   return undefined
+}
+
+/** The reports of the source texts that tell of the act `actId` (empty when none does). */
+export function reportsOf(actId: string): Report[] {
+  return reports.filter((report) => report.act === actId)
+}
+
+/** An evidence entry of an act with its citation resolved (null for an anchor into a shipped text). */
+export type ResolvedEvidence = Evidence & { document: Citation | null }
+
+/** The evidence of the act `actId`, each entry with its citation resolved; empty for an unknown id. */
+export function evidenceOf(actId: string): ResolvedEvidence[] {
+  const act = acts.find((a) => a.id === actId)
+  if (!act) return []
+  return act.evidence.map((entry) => ({ ...entry, document: entry.citation === null ? null : (citations.find((c) => c.id === entry.citation) ?? null) }))
 }

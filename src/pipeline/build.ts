@@ -68,9 +68,9 @@ function paths(options: PipelineOptions) {
 /** Checks every source and returns the whole dataset in memory; writes nothing. */
 export function check(options: PipelineOptions = {}): CheckResult {
   const collector = new DatasetCollector(packageVersion())
-  const { ok, diagnostics, coverage, checks } = runCorpus(paths(options), collector)
+  const { ok, diagnostics, coverage, layer } = runCorpus(paths(options), collector)
   if (!ok) return { ok, diagnostics, coverage }
-  for (const record of checks) collector.dataset.checks.push(record)
+  collector.addRecordLayer(layer)
   return { ok, diagnostics, coverage, dataset: collector.dataset }
 }
 
@@ -91,12 +91,12 @@ export function buildWithFault(options: PipelineOptions, fault: FaultInjection):
   const staged = new StagedOutputs({ data: where.dataDir, schemas: where.schemasDir }, fault)
   try {
     const writer = new DatasetWriter(packageVersion(), staged)
-    const { ok, diagnostics, coverage, checks } = runCorpus(where, writer)
+    const { ok, diagnostics, coverage, layer, series } = runCorpus(where, writer)
     if (!ok) {
       staged.abort()
       return { ok, diagnostics, coverage }
     }
-    const { docs, counts, sources } = writer.finish(checks)
+    const { docs, counts, sources } = writer.finish(layer, series)
     // The project's documents are rendered before anything is swapped in: a failure here writes nothing.
     const documents = projectDocuments(where.root, where.docsDir, { version: writer.version, sources, counts })
     staged.commit()

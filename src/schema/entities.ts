@@ -7,29 +7,45 @@
 import type { z } from 'zod'
 import { ActSchema } from './act.js'
 import { CheckSchema } from './check.js'
+import { CitationSchema } from './citation.js'
 import { CorrectionSchema } from './correction.js'
 import { FigureSchema } from './figure.js'
 import { InstrumentSchema } from './instrument.js'
+import { ReportSchema } from './report.js'
 import { SourceSchema } from './source.js'
 
 /** Entities in the order files, docs and the Data Package list them. */
 export const entities = [
-  { name: 'sources', recordName: 'source', schema: SourceSchema, input: 'frontmatter', description: 'The verbatim source documents.' },
-  { name: 'instruments', recordName: 'instrument', schema: InstrumentSchema, input: 'overlay', description: 'Legal instruments the sources cite.' },
+  { name: 'sources', recordName: 'source', schema: SourceSchema, input: 'frontmatter', description: 'The verbatim source texts the reports come from.' },
+  {
+    name: 'citations',
+    recordName: 'citation',
+    schema: CitationSchema,
+    input: 'record',
+    description: 'The public documents the evidence and the checks cite, each with its kind and its side.'
+  },
   {
     name: 'acts',
     recordName: 'act',
     schema: ActSchema,
-    input: 'overlay',
-    description: 'Acts of legislatures, governments, officials and intergovernmental bodies that the sources report.'
+    input: 'record',
+    description: 'The acts of record: one per real act concerning Khojaly that public material documents, with its evidence.'
   },
-  { name: 'figures', recordName: 'figure', schema: FigureSchema, input: 'overlay', description: 'Quantities the sources state.' },
+  {
+    name: 'reports',
+    recordName: 'report',
+    schema: ReportSchema,
+    input: 'overlay',
+    description: 'What the source texts report of acts, with provenance, each linked to its act of record.'
+  },
+  { name: 'instruments', recordName: 'instrument', schema: InstrumentSchema, input: 'overlay', description: 'Legal instruments the source texts cite.' },
+  { name: 'figures', recordName: 'figure', schema: FigureSchema, input: 'overlay', description: 'Quantities the source texts state.' },
   {
     name: 'corrections',
     recordName: 'correction',
     schema: CorrectionSchema,
     input: 'overlay',
-    description: "Where the sources' spelling differs from the correct form."
+    description: "Where the source texts' spelling differs from the correct form."
   },
   {
     name: 'checks',
@@ -52,6 +68,8 @@ export type RecordOf<E extends EntityName> = z.infer<EntityOf<E>['schema']>
 export type RecordName = Entity['recordName']
 /** Entities whose records an overlay's directives make. */
 export type OverlayEntityName = Extract<Entity, { input: 'overlay' }>['name']
+/** Entities of the record layer: curated YAML (citations, acts of record) and the checks, made once every source has run. */
+export type LayerEntityName = Extract<Entity, { input: 'record' | 'checks' }>['name']
 
 /** Records of the entities `E`, one list each. */
 export type RecordLists<E extends EntityName = EntityName> = { [K in E]: RecordOf<K>[] }
@@ -63,6 +81,13 @@ function isOverlayEntity(entity: Entity): entity is Extract<Entity, { input: 'ov
 
 /** The entities whose records an overlay's directives make, in list order. */
 export const overlayEntityNames: readonly OverlayEntityName[] = entities.filter(isOverlayEntity).map((e) => e.name)
+
+function isLayerEntity(entity: Entity): entity is Extract<Entity, { input: 'record' | 'checks' }> {
+  return entity.input === 'record' || entity.input === 'checks'
+}
+
+/** The entities of the record layer, in list order. */
+export const layerEntityNames: readonly LayerEntityName[] = entities.filter(isLayerEntity).map((e) => e.name)
 
 /** Empty lists of records for `names`. */
 export function emptyLists<E extends EntityName>(names: readonly E[]): RecordLists<E> {

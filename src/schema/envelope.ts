@@ -4,7 +4,7 @@ import { z } from 'zod'
 /** Semantic version of the dataset. */
 export const datasetVersion = z
   .string()
-  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/)
+  .regex(/^[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?$/)
   .meta({ description: 'Version of the dataset (semver); the same in every file of a release.', examples: ['1.0.0'] })
 
 /** The envelope of an entity file whose records follow `record`. */

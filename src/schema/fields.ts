@@ -7,15 +7,52 @@ import { jurisdictionTypes, valuesOf } from './vocabularies.js'
 
 /** Letters that must never survive into a normalized value: Greek, Cyrillic, no-break space. */
 const foreignOrHardSpace = '\\u0370-\\u03ff\\u0400-\\u04ff\\u00a0'
+/** C0 and C1 control characters other than tab, line feed and carriage return. */
+const controls = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f'
+/** Bidi embeddings, overrides and isolates: they reorder what a reader sees. */
+const bidiControls = '\\u202a-\\u202e\\u2066-\\u2069'
+/** Bidi marks (left-to-right, right-to-left, Arabic letter mark): allowed in quotes only. */
+const bidiMarks = '\\u200e\\u200f\\u061c'
+/** Zero-width characters: space, joiners, word joiner, byte-order mark. */
+const zeroWidth = '\\u200b-\\u200d\\u2060\\ufeff'
+/** Zero-width joiners and non-joiners, allowed only between letters (the scripts that need them). */
+const joinerOutsideWord = /(?<![\p{L}\p{M}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}])/u
+
+/** Whether a string is well-formed Unicode in NFC: no lone surrogate, nothing a normalization would change. */
+export function isWellFormedNfc(text: string): boolean {
+  return text.isWellFormed() && text === text.normalize('NFC')
+}
 
 /**
- * A normalized text value: non-empty, no leading, trailing or doubled whitespace, no line
- * breaks, no Cyrillic or Greek letter and no no-break space.
+ * A normalized text value: NFC, non-empty, no leading, trailing or doubled whitespace, no line
+ * breaks, no control, bidi or zero-width character, no Cyrillic or Greek letter and no no-break
+ * space. (The pattern is in the JSON Schema; NFC and well-formedness are checked by zod and by
+ * `validate`, which JSON Schema cannot state.)
  */
-export const cleanText = z.string().regex(new RegExp(`^(?!.*  )[^\\s${foreignOrHardSpace}](?:[^\\t\\n\\r${foreignOrHardSpace}]*[^\\s${foreignOrHardSpace}])?$`))
+export const cleanText = z
+  .string()
+  .regex(
+    new RegExp(
+      `^(?!.*  )[^\\s${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}](?:[^\\t\\n\\r${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}]*[^\\s${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}])?$`
+    )
+  )
+  .refine(isWellFormedNfc, 'must be well-formed Unicode in NFC')
 
-/** A verbatim value: exactly as the source writes it, never empty. */
-export const verbatimText = z.string().min(1)
+/**
+ * A verbatim value: the document's words in its own script, never empty; NFC, no control
+ * character (tab and line breaks aside), no bidi control or mark; zero-width joiners only
+ * between letters.
+ */
+export const verbatimText = z
+  .string()
+  .regex(new RegExp(`^[^${controls}${bidiControls}${bidiMarks}\\u200b\\u2060\\ufeff]+$`))
+  .refine((text) => isWellFormedNfc(text) && !joinerOutsideWord.test(text), 'must be well-formed Unicode in NFC, with joiners only between letters')
+
+/** A quote: a verbatim value that may also hold bidi marks (right-to-left scripts need them). */
+export const quoteText = z
+  .string()
+  .regex(new RegExp(`^[^${controls}${bidiControls}\\u200b\\u2060\\ufeff]+$`))
+  .refine((text) => isWellFormedNfc(text) && !joinerOutsideWord.test(text), 'must be well-formed Unicode in NFC, with joiners only between letters')
 
 /** A record id: lowercase ASCII words joined by hyphens; stable across versions. */
 export const recordId = z
@@ -24,14 +61,22 @@ export const recordId = z
   .meta({ description: 'Stable identifier of the record; never reused for another record.', examples: ['us-ma-house-2010'] })
 
 /** Free text written by the curators, or null. */
-export const notes = z
-  .string()
-  .min(1)
+export const notes = verbatimText
   .nullable()
   .meta({ description: 'What the curators add: values inferred from the text and why, doubts, context. Null when there is nothing to add.' })
 
-/** An EDTF string of the forms this dataset uses (day, month, year, level-2 sub-year groupings, closed intervals). */
-export const edtfString = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/)
+/** A calendar day: month 01–12 and a day the month can have (29 February is checked against the year by the validate stage). */
+const edtfDay = '[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))'
+/** A month (01–12) or an EDTF level-2 sub-year grouping (21–41: seasons, quarters, quadrimesters, semesters). */
+const edtfMonth = '[0-9]{4}-(?:0[1-9]|1[0-2]|2[1-9]|3[0-9]|4[01])'
+/**
+ * An EDTF string of the forms this dataset uses: a day, a month or sub-year grouping, a year,
+ * or a closed interval of days, months or years. Written with [0-9], never \d (Python reads \d
+ * as any Unicode digit).
+ */
+const edtfPlainMonth = '[0-9]{4}-(?:0[1-9]|1[0-2])'
+const edtfEndpoint = `(?:${edtfDay}|${edtfPlainMonth}|[0-9]{4})`
+export const edtfString = z.string().regex(new RegExp(`^(?:${edtfEndpoint}/${edtfEndpoint}|${edtfDay}|${edtfMonth}|[0-9]{4})$`))
 
 /** The date fields of an act or instrument. */
 export const dateFields = {
@@ -57,6 +102,17 @@ export const dateFields = {
     description: 'The words that give the date, exactly as the source writes them; null when it gives none.',
     examples: ['At the end of 2011']
   })
+}
+
+/** The date fields of an act of record: the EDTF date and its bounds (no words: the evidence holds them). */
+export const dateFieldsWithoutWords = {
+  date: edtfString.nullable().meta({
+    description:
+      'The date of the act at its recorded stage (EDTF), claiming no more than the evidence; null only with a note. Other dates (signature, publication) are in notes.',
+    examples: ['2012-02-01', '2022-03-22/2022-03-23', '2013']
+  }),
+  dateStart: dateFields.dateStart,
+  dateEnd: dateFields.dateEnd
 }
 
 /** The jurisdiction fields of an act or instrument. */

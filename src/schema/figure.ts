@@ -17,7 +17,7 @@ export const FigureSchema = z
     unit: z.enum(valuesOf(units)).meta({ description: 'What is counted.', examples: ['people'] }),
     measure: z.enum(valuesOf(measures)).meta({ description: 'What the number measures.', examples: ['killed'] }),
     statedBy: recordId.nullable().meta({
-      description: 'Id of the act the source attributes the figure to; null when the source states it in its own voice.',
+      description: 'Id of the report whose act the source attributes the figure to; null when the source states it in its own voice.',
       examples: ['us-me-house-2012']
     }),
     notes,

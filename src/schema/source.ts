@@ -1,6 +1,7 @@
 /** The verbatim source documents. */
 import { z } from 'zod'
 import { cleanText, notes, recordId } from './fields.js'
+import { sides, valuesOf } from './vocabularies.js'
 
 /** One verbatim source document. */
 export const SourceSchema = z
@@ -31,6 +32,10 @@ export const SourceSchema = z
       .min(0)
       .meta({ description: 'Length of the verbatim text in Unicode code points: the unit of provenance offsets.', examples: [15538] }),
     origin: cleanText.meta({ description: 'What is known of where the text came from; "not stated" where nothing is.' }),
+    side: z.enum(valuesOf(sides)).meta({
+      description: 'Which side of the conflict the text is aligned with, so that evidence anchored in it has a side too (the seed is az).',
+      examples: ['az']
+    }),
     rights: cleanText.meta({ description: "Who holds the text's rights; it is reproduced only so provenance can be checked, outside the project's licences." }),
     notes
   })

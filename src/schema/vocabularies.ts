@@ -18,11 +18,43 @@ export const instrumentKinds = {
 
 /** Types of act. */
 export const actTypes = {
-  resolution: 'a resolution adopted by a legislature, assembly or council',
-  declaration: 'a declaration adopted by a body',
+  resolution: 'a resolution adopted (or proposed) by a legislature, assembly, council or committee',
+  declaration: 'a declaration adopted or issued by a body',
   decision: 'a decision taken by a body, other than a resolution or declaration',
-  statement: 'a public statement or remarks by an official or body',
-  proclamation: 'a proclamation by an executive'
+  statement: 'a public statement by an official, a body or a group of members',
+  proclamation: 'a proclamation by an executive or a presiding officer',
+  memorial: 'a memorial: a legislature’s request or expression of sense, as New Mexico’s',
+  motion: 'a motion tabled in a legislature (an early day motion, a members’ motion), voted or not',
+  remarks: 'remarks made in a legislature and printed in its record, or spoken there',
+  letter: 'a letter from an official or legislator, or a letter circulated as an official document',
+  citation: 'a legislative citation: an honorary document issued by an office or member, not voted',
+  law: 'a law or statute',
+  decree: 'a decree or order of a head of state or government',
+  appeal: 'an appeal addressed to other parliaments, organizations or the public',
+  communique: 'a final communiqué of a conference or summit',
+  'written-declaration': 'a written declaration signed by members of an assembly (not a text of the assembly)',
+  judgment: 'a judgment or decision of a court'
+} as const satisfies Vocabulary
+
+/** Who acted: the whole body, a part of it, or a person. */
+export const actors = {
+  body: 'the chamber, assembly, organization or institution as such (by vote, consensus or as an institution)',
+  committee: 'a committee of a body, acting on its own text',
+  members: 'a group of members: signatories, a party or friendship group, a delegation',
+  member: 'one legislator',
+  executive: 'a head of state or government, governor, minister, ministry, mayor or secretary-general',
+  court: 'a court'
+} as const satisfies Vocabulary
+
+/** The stage an act reached in the procedure of whoever acted. */
+export const stages = {
+  draft: 'a text prepared or proposed that was never adopted',
+  introduced: 'tabled, filed or put on the agenda, with no decision known',
+  committee: 'a plenary text still in committee (a committee’s own adopted text is actor committee, stage adopted)',
+  adopted: 'passed by vote or consensus',
+  signed: 'signed by an executive or by signatories',
+  published: 'issued, delivered or published: statements, remarks in the record, communiqués, letters sent',
+  unknown: 'the evidence does not say how far the act went'
 } as const satisfies Vocabulary
 
 /** Levels of the body that acted. */
@@ -39,23 +71,77 @@ export const jurisdictionTypes = {
   organization: "a code from the project's registry of organizations (sources/organizations.yaml)"
 } as const satisfies Vocabulary
 
-/** How an act is reported to characterize the events. */
+/**
+ * What an act calls the events (for a report: what the text reports the act calling them), in
+ * the order of strength the explorer's map and every "strongest term" use: genocide first.
+ */
 export const characterizations = {
-  genocide: 'the act is reported to call the events genocide',
-  'crime-against-humanity': 'the act is reported to call the events a crime against humanity',
-  massacre: 'the act is reported to call the events a massacre',
-  tragedy: 'the act is reported to call the events a tragedy',
-  'grave-crime': 'the act is reported to call the events a grave crime'
+  genocide: 'calls the events genocide (or an act of genocide)',
+  'crime-against-humanity': 'calls the events a crime against humanity',
+  'war-crime': 'calls the events a war crime',
+  'ethnic-cleansing': 'calls the events ethnic cleansing',
+  massacre: 'calls the events a massacre',
+  atrocity: 'calls the events an atrocity',
+  carnage: 'calls the events a carnage',
+  'terror-act': 'calls the events an act of terror',
+  'grave-crime': 'calls the events a grave crime',
+  tragedy: 'calls the events a tragedy',
+  provocation: 'calls the events a provocation (a term of the Armenian side’s counter-statements)'
 } as const satisfies Vocabulary
 
-/** What an act is reported to do. */
+/** A short mark for each characterization, for figures that must not rely on colour alone. */
+export const characterizationMarks = {
+  genocide: 'G',
+  'crime-against-humanity': 'H',
+  'war-crime': 'W',
+  'ethnic-cleansing': 'E',
+  massacre: 'M',
+  atrocity: 'A',
+  carnage: 'K',
+  'terror-act': 'X',
+  'grave-crime': 'C',
+  tragedy: 'T',
+  provocation: 'P'
+} as const satisfies Record<keyof typeof characterizations, string>
+
+/** What an act does (for a report: what the text reports the act doing). */
 export const stances = {
-  recognizes: 'the act is reported to recognize or state the characterization itself',
-  'calls-for-recognition': 'the act is reported to call on others to recognize the events',
-  condemns: 'the act is reported to condemn the events or their perpetrators',
-  commemorates: 'the act is reported to commemorate the victims or mark an anniversary or day',
-  'supports-campaign': 'the act is reported to support the "Justice for Khojaly" campaign',
-  raises: 'the act is reported to raise the matter before a body'
+  recognizes: 'recognizes or states the characterization itself',
+  'calls-for-recognition': 'calls on others to recognize the events',
+  condemns: 'condemns the events or their perpetrators',
+  commemorates: 'commemorates the victims or marks an anniversary or day',
+  'supports-campaign': 'supports the "Justice for Khojaly" campaign',
+  raises: 'raises the matter before a body',
+  rejects: 'denies or contests a characterization of Khojaly, or the Azerbaijani account of it, as counter-acts do'
+} as const satisfies Vocabulary
+
+/** Whose words an evidence quote is. */
+export const voices = {
+  act: 'the act’s own words, in its text or quoted by the document as the act’s words',
+  reporter: 'the publisher’s own words about the act'
+} as const satisfies Vocabulary
+
+/** What kind of document a citation is. */
+export const citationKinds = {
+  primary: 'the act’s own text on the issuing body’s site, or in its official record or gazette',
+  copy: 'the act’s text reproduced elsewhere: a scan, a repost, an embassy’s full copy',
+  report: 'news or other writing about the act',
+  reference: 'an encyclopedia, a list or an inventory'
+} as const satisfies Vocabulary
+
+/** Which side of the conflict a document's publisher is aligned with. */
+export const sides = {
+  independent: 'aligned with neither: foreign legislatures and intergovernmental bodies publishing their own acts, foreign news media',
+  az: 'Azerbaijani state bodies and sites (ministries, embassies, the Milli Majlis), state or state-aligned media, diaspora and campaign sites; a repost of their releases too',
+  am: 'Armenian state bodies and sites, state or aligned media, diaspora organizations, the de facto Nagorno-Karabakh authorities'
+} as const satisfies Vocabulary
+
+/** How directly the evidence shows a characterization term: computed, never typed. */
+export const characterizationBases = {
+  primary: 'the act’s own words, read in its text (a primary document or a copy of it)',
+  quoted: 'the act’s own words as a report quotes them',
+  reported: 'only a publisher’s words about the act, or a shipped advocacy text that does not quote it',
+  none: 'the act characterizes nothing'
 } as const satisfies Vocabulary
 
 /** How exact a stated quantity is. */
@@ -121,10 +207,12 @@ export const confidences = {
 
 /** Which entity a check is about. */
 export const recordTypes = {
-  instrument: 'a record of instruments',
-  act: 'a record of acts',
-  figure: 'a record of figures',
-  correction: 'a record of corrections'
+  instrument: 'a legal instrument a source cites (`instruments`)',
+  report: 'what a source text reports of an act (`reports`, the acts of version 1)',
+  act: 'an act of record (`acts`)',
+  figure: 'a quantity a source states (`figures`)',
+  correction: 'a correction of a source’s spelling (`corrections`)',
+  citation: 'a document used as evidence (`citations`)'
 } as const satisfies Vocabulary
 
 /** What the evidence says of a claim. */
@@ -132,23 +220,30 @@ export const verdicts = {
   confirmed: 'the public evidence found matches what the record says',
   corrected: 'the evidence contradicts the record or makes it more precise; correctValue gives the right value',
   disputed: 'the evidence disagrees with itself, or with the record without settling the right value',
-  unverified: 'no evidence independent of the source was found (an honest answer: we looked)'
+  unverified: 'no evidence that settles the claim was found (an honest answer: we looked)'
 } as const satisfies Vocabulary
 
-/** Whether the evidence comes from both sides or one. */
+/** Whose evidence a check rests on: derived from its citations' sides, never typed. */
 export const independences = {
-  independent: 'at least one citation comes from a source not aligned with either party to the conflict',
-  'party-aligned': "every citation comes from sources aligned with one side (for example Azerbaijan's government or diaspora outlets)"
+  independent: 'at least one cited document is aligned with neither side',
+  'aligned-one-side': 'every cited document is aligned with the same side',
+  'aligned-both-sides': 'documents of both sides are cited, and none aligned with neither'
 } as const satisfies Vocabulary
 
 /** Every vocabulary by the name the codebook uses for it. */
 export const vocabularies = {
   instrumentKinds,
   actTypes,
+  actors,
+  stages,
   levels,
   jurisdictionTypes,
   characterizations,
   stances,
+  voices,
+  citationKinds,
+  sides,
+  characterizationBases,
   qualifiers,
   units,
   measures,

@@ -33,12 +33,12 @@ describe('characterization and stance come only from what the act is reported to
       'Recognition of the Khojaly genocide in New Jersey\n\nAt the anniversary of Khojaly genocide in 2012 the Governor of New Jersey disseminated a statement. The statement reads: "we remember the Khojaly massacre".\n'
     const root = writeSource(
       verbatim,
-      '## Recognition of the :voice[Khojaly genocide] in :nodata[New Jersey]\n\n:::act{#nj type=statement jurisdiction=US-NJ}\nAt the :nodata[anniversary] of :voice[Khojaly genocide] in :date[2012] the :body[Governor of New Jersey] disseminated a statement. The statement reads: "we :stance[remember]{value=commemorates} the Khojaly :term[massacre]".\n:::\n'
+      '## Recognition of the :voice[Khojaly genocide] in :nodata[New Jersey]\n\n:::report{#nj type=statement jurisdiction=US-NJ}\nAt the :nodata[anniversary] of :voice[Khojaly genocide] in :date[2012] the :body[Governor of New Jersey] disseminated a statement. The statement reads: "we :stance[remember]{value=commemorates} the Khojaly :term[massacre]".\n:::\n'
     )
     const result = check({ root, sourcesDir: root })
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
-    expect(result.dataset!.acts[0]!.characterization).toEqual(['massacre'])
-    expect(result.dataset!.acts[0]!.stance).toEqual(['commemorates'])
+    expect(result.dataset!.reports[0]!.characterization).toEqual(['massacre'])
+    expect(result.dataset!.reports[0]!.stance).toEqual(['commemorates'])
   })
 
   it('a term outside any act is an error, not a characterization', () => {
@@ -49,19 +49,19 @@ describe('characterization and stance come only from what the act is reported to
   })
 
   it('in the shipped data, New Jersey’s statement says "massacre" and is characterized so, never "genocide"', () => {
-    const nj = entityFile('acts').records.find((a) => a.jurisdiction === 'US-NJ')!
+    const nj = entityFile('reports').records.find((a) => a.jurisdiction === 'US-NJ')!
     expect(nj.provenance[0].quote).toMatch(/Khojaly genocide/) // the source's own voice is there
     expect(nj.characterization).toEqual(['massacre'])
   })
 
   it('the 39th OIC session is not said to recognize anything: "had recognized" is the source’s conclusion', () => {
-    const oic39 = entityFile('acts').records.find((a) => a.session === '39th session')!
+    const oic39 = entityFile('reports').records.find((a) => a.session === '39th session')!
     expect(oic39.stance).not.toContain('recognizes')
   })
 
   it('every characterization term and stance of every act has a marked span inside that act', () => {
     let checked = 0
-    for (const act of entityFile('acts').records) {
+    for (const act of entityFile('reports').records) {
       const block = actBlock(act.id)
       const quote = act.provenance.map((p: any) => p.quote).join(' ')
       for (const term of act.characterization) {

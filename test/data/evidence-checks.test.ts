@@ -25,7 +25,7 @@ describe('every claim that can be checked has a check', () => {
   })
 
   it('every act with a characterization has a check on characterization', () => {
-    const characterized = entityFile('acts').records.filter((a) => a.characterization.length > 0)
+    const characterized = entityFile('reports').records.filter((a) => a.characterization.length > 0)
     expect(characterized.length).toBeGreaterThan(5)
     for (const act of characterized)
       expect(
@@ -49,7 +49,7 @@ describe('every claim that can be checked has a check', () => {
   })
 
   it('Massachusetts: the record keeps the source’s "genocide", the check says the evidence reads "massacre"', () => {
-    const act = entityFile('acts').records.find((a) => a.jurisdiction === 'US-MA')!
+    const act = entityFile('reports').records.find((a) => a.jurisdiction === 'US-MA')!
     expect(act.characterization).toEqual(['genocide'])
     const onCharacterization = checksOf(act.id).find((c) => c.field === 'characterization')!
     expect(onCharacterization.verdict).toBe('corrected')
@@ -91,7 +91,7 @@ describe('checks sit beside the records and never change them', () => {
 
   it('the timeline marks acts whose key claims a check corrects', () => {
     const svg = readFileSync(new URL('../../dist-data/timeline.svg', import.meta.url), 'utf8')
-    const corrected = entityFile('acts').records.filter((a) =>
+    const corrected = entityFile('reports').records.filter((a) =>
       checksOf(a.id).some((c) => c.verdict === 'corrected' && ['characterization', 'body', 'date', 'actType'].includes(c.field))
     )
     expect(corrected.length).toBeGreaterThan(0)

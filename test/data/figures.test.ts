@@ -39,7 +39,7 @@ describe('identifiers and ordinals are never figures', () => {
   it('a figure span on an identifier is an error', () => {
     const root = writeSource(
       'The House adopted Resolution 535.\n',
-      ':::act{#tx type=resolution jurisdiction=US-TX}\nThe House adopted :figure[Resolution 535]{#f measure=killed}.\n:::\n'
+      ':::report{#tx type=resolution jurisdiction=US-TX}\nThe House adopted :figure[Resolution 535]{#f measure=killed}.\n:::\n'
     )
     const result = check({ root, sourcesDir: root })
     expect(result.diagnostics.map((d) => d.ruleId)).toContain('figure-no-number')
@@ -58,7 +58,7 @@ describe('identifiers and ordinals are never figures', () => {
 
   it('attributes the 613/487/1275 figures to the act whose words the source reports, and the 102 senators to the source itself', () => {
     const figures = entityFile('figures').records
-    const acts = entityFile('acts').records
+    const acts = entityFile('reports').records
     for (const value of [613, 487, 1275]) {
       const figure = figures.find((f) => f.value === value)!
       expect(acts.find((a) => a.id === figure.statedBy)?.jurisdiction).toBe('US-ME')

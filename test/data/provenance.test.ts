@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { check } from '../../src/pipeline/build.js'
+import { unlinkedReportChecks } from '../helpers/fixture.js'
 import { allRecords, lineColumn, verbatimText } from '../helpers/published.js'
 
 describe('every provenance entry points at the exact words', () => {
@@ -28,12 +29,13 @@ describe('every provenance entry points at the exact words', () => {
     const verbatim = '𝔸𝔹 Heading 𝕮\n\nOn March 4, 2011, the 😀 Senate of Pakistan adopted a resolution on 613 people.\n'
     writeFileSync(join(dir, 'doc.txt'), verbatim)
     const sha = createHash('sha256').update(verbatim).digest('hex')
-    const overlay = `---\nid: astral\ntitle: Astral test\nlanguage: en\ntext: doc.txt\nsha256: ${sha}\norigin: not stated\nrights: test text\n---\n\n## 𝔸𝔹 Heading 𝕮\n\n:::act{#pk-astral type=resolution jurisdiction=PK}\nOn :date[March 4, 2011], the 😀 :body[Senate of Pakistan] adopted a resolution on :figure[613 people]{#astral-613 measure=killed by=act}.\n:::\n`
+    const overlay = `---\nid: astral\ntitle: Astral test\nlanguage: en\ntext: doc.txt\nsha256: ${sha}\norigin: not stated\nside: independent\nrights: test text\n---\n\n## 𝔸𝔹 Heading 𝕮\n\n:::report{#pk-astral type=resolution jurisdiction=PK}\nOn :date[March 4, 2011], the 😀 :body[Senate of Pakistan] adopted a resolution on :figure[613 people]{#astral-613 measure=killed by=report}.\n:::\n`
     writeFileSync(join(dir, 'doc.md'), overlay)
     cpSync(new URL('../../sources/organizations.yaml', import.meta.url), join(dir, 'organizations.yaml'))
+    writeFileSync(join(dir, 'checks.yaml'), unlinkedReportChecks(overlay))
     const result = check({ root: dir, sourcesDir: dir })
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
-    const act = result.dataset!.acts[0]!
+    const act = result.dataset!.reports[0]!
     const figure = result.dataset!.figures[0]!
     const chars = Array.from(verbatim)
     for (const p of [...act.provenance, ...figure.provenance]) {

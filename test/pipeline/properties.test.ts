@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { check, type CheckResult } from '../../src/pipeline/build.js'
 import { escapeOverlayText } from '../../src/pipeline/align/escape-overlay-text.js'
 import { rules } from '../../src/pipeline/diagnostics/rules.js'
+import { unlinkedReportChecks } from '../helpers/fixture.js'
 import { lineColumn } from '../helpers/published.js'
 
 /** Run counts, quoted in the test names (and so in the README). */
@@ -46,6 +47,7 @@ function writeFixture(verbatim: string | Uint8Array, body: string | Uint8Array, 
     'text: doc.txt',
     `sha256: ${sha}`,
     'origin: not stated',
+    'side: independent',
     'rights: test text written for this test',
     '---',
     '',
@@ -53,6 +55,7 @@ function writeFixture(verbatim: string | Uint8Array, body: string | Uint8Array, 
   ].join(eol)
   writeFileSync(join(dir, 'doc.md'), rawOverlay ? body : typeof body === 'string' ? frontmatter + body : Buffer.concat([Buffer.from(frontmatter), body]))
   copyFileSync(new URL('../../sources/organizations.yaml', import.meta.url), join(dir, 'organizations.yaml'))
+  writeFileSync(join(dir, 'checks.yaml'), unlinkedReportChecks(typeof body === 'string' ? body : body.toString('latin1')))
   return dir
 }
 
@@ -136,7 +139,7 @@ function escapeWithMap(text: string): { escaped: string; at: number[] } {
 }
 
 const sentence = 'On March 4, 2011, the Senate of Pakistan adopted a resolution on 613 people.'
-const sentenceOverlay = 'On :date[March 4, 2011], the :body[Senate of Pakistan] adopted a resolution on :figure[613 people]{#f measure=killed by=act}.'
+const sentenceOverlay = 'On :date[March 4, 2011], the :body[Senate of Pakistan] adopted a resolution on :figure[613 people]{#f measure=killed by=report}.'
 
 /** Verbatim text and overlay body for one generated case. */
 function buildCase(lines: Array<{ start: string; chars: string[]; eol: string }>, picks: Array<[number, number]>, separator: string, eol: string) {
@@ -151,7 +154,7 @@ function buildCase(lines: Array<{ start: string; chars: string[]; eol: string }>
     from = end
   }
   body += escaped.slice(at[from]!)
-  body += `${separator}:::act{#pk type=resolution jurisdiction=PK}${eol}${sentenceOverlay}${eol}:::${eol}`
+  body += `${separator}:::report{#pk type=resolution jurisdiction=PK}${eol}${sentenceOverlay}${eol}:::${eol}`
   return { random, verbatim, body, ranges }
 }
 
@@ -219,7 +222,7 @@ describe('property A: escaped text with :nodata spans always builds, and provena
   // A counterexample property A once found, kept as a regression test.
   it('a verbatim line indented four spaces ("    :") builds once escaped', () => {
     const verbatim = `    :\n\n${sentence}\n`
-    const dir = writeFixture(verbatim, `${escapeOverlayText('    :\n')}\n:::act{#pk type=resolution jurisdiction=PK}\n${sentenceOverlay}\n:::\n`)
+    const dir = writeFixture(verbatim, `${escapeOverlayText('    :\n')}\n:::report{#pk type=resolution jurisdiction=PK}\n${sentenceOverlay}\n:::\n`)
     expect(errorsOf(check({ root: dir, sourcesDir: dir }))).toEqual([])
   })
 })
@@ -273,7 +276,7 @@ function expectWellFormed(dir: string): { result: CheckResult; elapsed: number }
 /** Markdown and directive fragments, to build overlays that get deep into the parser. */
 const soupUnit = fc.oneof(
   fc.constantFrom(
-    ':::act{#a type=resolution jurisdiction=PK}\n',
+    ':::report{#a type=resolution jurisdiction=PK}\n',
     ':::nodata{why=x}\n',
     ':::\n',
     '::::\n',
@@ -285,7 +288,7 @@ const soupUnit = fc.oneof(
     ':fix[',
     ']',
     '[',
-    '{#f measure=killed by=act}',
+    '{#f measure=killed by=report}',
     '{',
     '}',
     '\\',
@@ -404,7 +407,7 @@ const attributeArb = fc.constantFrom(
   'jurisdiction=XX',
   'measure=killed',
   'measure=nope',
-  'by=act',
+  'by=report',
   'by=a',
   'by=nope',
   'kind=resolution',
@@ -525,7 +528,7 @@ describe(`property B: check never throws or hangs, whatever the overlay holds ($
     for (const [index, { kind, attributes, inlines }] of blocks.entries()) {
       if (kind === 'well-formed act') {
         verbatim.push(inlines.map(renderVerbatim).join(' '))
-        overlay.push(`:::act{#act-${index} type=resolution jurisdiction=PK}\n${inlines.map(asVoice).join(' ')}\n:::`)
+        overlay.push(`:::report{#act-${index} type=resolution jurisdiction=PK}\n${inlines.map(asVoice).join(' ')}\n:::`)
         continue
       }
       const text = inlines.map(renderOverlay).join(' ')
@@ -586,7 +589,7 @@ describe('counterexamples the properties found', () => {
   const actWith = (verbatimWords: string, overlayWords: string) =>
     writeFixture(
       `On ${verbatimWords} the Senate of Pakistan adopted a resolution.\n`,
-      `:::act{#pk type=resolution jurisdiction=PK}\nOn ${overlayWords} the :body[Senate of Pakistan] adopted a resolution.\n:::\n`
+      `:::report{#pk type=resolution jurisdiction=PK}\nOn ${overlayWords} the :body[Senate of Pakistan] adopted a resolution.\n:::\n`
     )
 
   it('a :date naming a day that does not exist ("32 May 2011") is a diagnostic, not a TypeError thrown from check()', () => {

@@ -10,6 +10,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { makeCorpus, readSeed, removeCorpus } from '../../bench/corpus.mjs'
 import { entities } from '../../src/schema/entities.js'
+import { unlinkedReportChecks } from '../helpers/fixture.js'
 import { build, check } from '../../src/pipeline/build.js'
 import { decodeCsv, encodeCsvHeader, encodeCsvRows } from '../../src/pipeline/emit/csv-codec.js'
 import { jsonEnvelopeHead, jsonEnvelopeTail, jsonRecordsText } from '../../src/pipeline/emit/entity-files.js'
@@ -108,8 +109,8 @@ describe('a build of several sources', () => {
         expect(file.records, entity).toEqual(JSON.parse(JSON.stringify(checked.dataset![entity])))
         expect(built.counts![entity], entity).toBe(checked.dataset![entity].length)
       }
-      // Three copies: three times the seed's acts, each under its own id.
-      expect(built.counts!.acts).toBe(3 * JSON.parse(readFileSync(new URL('../../dist-data/acts.json', import.meta.url), 'utf8')).records.length)
+      // Three copies: three times the seed's reports, each under its own id.
+      expect(built.counts!.reports).toBe(3 * JSON.parse(readFileSync(new URL('../../dist-data/reports.json', import.meta.url), 'utf8')).records.length)
     } finally {
       removeCorpus(corpus.root)
     }
@@ -124,16 +125,17 @@ function writeSources(documents: Array<{ name: string; verbatim: string; body: s
     const sha = createHash('sha256').update(verbatim).digest('hex')
     writeFileSync(
       join(dir, `${name}.md`),
-      `---\nid: ${name}\ntitle: ${name}\nlanguage: en\ntext: ${name}.txt\nsha256: ${sha}\norigin: not stated\nrights: test text written for this test\n---\n\n${body}`
+      `---\nid: ${name}\ntitle: ${name}\nlanguage: en\ntext: ${name}.txt\nsha256: ${sha}\norigin: not stated\nside: independent\nrights: test text written for this test\n---\n\n${body}`
     )
   }
   copyFileSync(new URL('../../sources/organizations.yaml', import.meta.url), join(dir, 'organizations.yaml'))
+  writeFileSync(join(dir, 'checks.yaml'), unlinkedReportChecks(documents.map((d) => d.body).join('\n')))
   return dir
 }
 
 const actText = 'On March 4, 2011, the Senate of Pakistan adopted a resolution.\n'
 const actBody = (id: string) =>
-  `:::act{#${id} type=resolution jurisdiction=PK}\nOn :date[March 4, 2011], the :body[Senate of Pakistan] adopted a resolution.\n:::\n`
+  `:::report{#${id} type=resolution jurisdiction=PK}\nOn :date[March 4, 2011], the :body[Senate of Pakistan] adopted a resolution.\n:::\n`
 const figureText = 'It named 613 people killed.\n'
 const figureBody = (by: string) => `It named :figure[613 people]{#b-613 measure=killed by=${by}} killed.\n`
 

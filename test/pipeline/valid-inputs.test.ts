@@ -55,7 +55,7 @@ function expectProvenanceExact(result: CheckResult, verbatim: string): number {
   const chars = Array.from(verbatim)
   const dataset = result.dataset!
   let count = 0
-  for (const record of [...dataset.instruments, ...dataset.acts, ...dataset.figures, ...dataset.corrections]) {
+  for (const record of [...dataset.instruments, ...dataset.reports, ...dataset.figures, ...dataset.corrections]) {
     for (const p of record.provenance) {
       expect(chars.slice(p.start, p.end).join(''), record.id).toBe(p.quote)
       const before = chars.slice(0, p.start)
@@ -72,7 +72,7 @@ describe('what the valid inputs show', () => {
 
   it('minimal: one act with a date, a body, a term and a figure stated by it', () => {
     const result = checkFixture('minimal')
-    const [act] = result.dataset!.acts
+    const [act] = result.dataset!.reports
     expect(act).toMatchObject({
       id: 'pk-resolution-2010',
       date: '2010-02-25',
@@ -90,7 +90,7 @@ describe('what the valid inputs show', () => {
     expect(readFileSync(join(buildDir, 'crlf', 'sources', 'doc.md'), 'utf8')).toContain('\r\n')
     const result = checkFixture('crlf')
     expect(expectProvenanceExact(result, verbatim)).toBe(2)
-    const [act] = result.dataset!.acts
+    const [act] = result.dataset!.reports
     const [figure] = result.dataset!.figures
     expect(act!.provenance[0]).toMatchObject({ start: 15, line: 3, column: 1 })
     expect(act!.provenance[0]!.quote).not.toContain('\r')
@@ -104,7 +104,7 @@ describe('what the valid inputs show', () => {
     const verbatim = verbatimOf('astral')
     const result = checkFixture('astral')
     expect(expectProvenanceExact(result, verbatim)).toBe(2)
-    const [act] = result.dataset!.acts
+    const [act] = result.dataset!.reports
     const [figure] = result.dataset!.figures
     const figureStart = Array.from(verbatim.slice(0, verbatim.indexOf('613 people'))).length
     expect(figure!.provenance[0]).toMatchObject({ start: figureStart, end: figureStart + 10, quote: '613 people', line: 3, column: 114 })

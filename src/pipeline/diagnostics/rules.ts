@@ -282,6 +282,99 @@ export const rules = {
     description: "An `…AsWritten` value does not occur in the record's provenance quotes.",
     example: '—'
   },
+  'record-yaml': {
+    stages: ['parse'],
+    severity: 'error',
+    description:
+      'sources/citations.yaml, a file of sources/record/ or the series file is not a valid YAML list (or uses aliases, duplicate keys or unknown tags).',
+    example: '- id: [unclosed'
+  },
+  'evidence-source': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'An evidence entry must name exactly one of `citation` (a citation id), `report` (the anchor of that report) or `anchor` (a span of a shipped text).',
+    example: 'an entry with both citation and report'
+  },
+  'evidence-missing': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'A field of an act of record (date, jurisdiction, body, actor, actType, stage, votes, people, each characterization term and stance) has no evidence entry that supports it. Add the field to the `supports` of the entry that shows it, or an entry that does.',
+    example: 'characterization: [genocide] with no entry supporting characterization:genocide'
+  },
+  'evidence-not-specific': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'No evidence entry describes the act itself (supports both its body and its date): a list of countries that "recognize", or an aggregate claim, is not evidence of one act.',
+    example: 'the only entry supports characterization only'
+  },
+  'evidence-disagrees': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'Two evidence entries give different values for a field (dates whose bounds do not overlap, bodies neither of which is the act’s body or an alias, different sets of terms). Add a check on that field of the act saying how the documents disagree.',
+    example: 'gives.date 2011-12-08 and 2011-12-20'
+  },
+  'quote-too-long': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'An evidence quote is longer than 300 code points. Quote only the words that back the fields.',
+    example: 'a whole paragraph'
+  },
+  'quote-outside-anchor': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'The quote of an anchored evidence entry does not occur in the shipped text it is anchored in.',
+    example: 'report: x with a quote the report does not hold'
+  },
+  'note-missing': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'An act of record has no date, body or actType, and no note saying what is unknown.',
+    example: 'date: null, notes: null'
+  },
+  'citation-duplicate': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'Two citations have the same address (after WHATWG serialization, ignoring the fragment, http versus https and a trailing slash). Keep one and cite it twice.',
+    example: 'http://a.org/x and https://a.org/x/'
+  },
+  'citation-unused': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'A citation is cited by no evidence entry and no check. Remove it, or cite it.',
+    example: 'a citation nobody names'
+  },
+  'act-duplicate': {
+    stages: ['validate'],
+    severity: 'error',
+    description: 'Two acts of record have the same jurisdiction, body, actor, date, identifier and first person: they are one act. Merge them.',
+    example: 'the same resolution entered twice'
+  },
+  'report-unlinked': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'A report names no act of record (`act=` on its directive) and no check on its `act` field says what was looked for. Link it, or add the check.',
+    example: ':::report{#x jurisdiction=PK} with no act= and no check'
+  },
+  'report-disagrees': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'A report differs from its act of record (jurisdiction, date, body, actor, actType, stage, characterization or stance) and no check explains it: a `corrected` check on that report field whose correctValue is the act’s value, or a `disputed` one.',
+    example: 'the report says Senate, the act is the Chamber of Deputies'
+  },
+  'check-contradicts-record': {
+    stages: ['validate'],
+    severity: 'error',
+    description:
+      'A `confirmed` check stands on a report field that differs from the report’s act of record: the record says otherwise. Make it corrected or disputed.',
+    example: 'confirmed on characterization: genocide, act: massacre'
+  },
   'validate-read': {
     stages: ['cli'],
     severity: 'error',

@@ -9,6 +9,7 @@ import { vocabularies } from '../../schema/vocabularies.js'
 import { csvRule } from './csv-codec.js'
 import { schemaFileName } from './json-schemas.js'
 import type { TableField, TableSchema } from './table-schema.js'
+import type { TidyTable } from './tidy-tables.js'
 
 type JsonSchema = Record<string, any>
 
@@ -31,7 +32,8 @@ export function renderCodebook(
   version: string,
   counts: Readonly<Record<string, number>>,
   jsonSchemas: Map<string, JsonSchema>,
-  tables: Map<string, TableSchema>
+  tables: Map<string, TableSchema>,
+  tidy: readonly TidyTable[]
 ): string {
   const out: string[] = [
     '# Codebook',
@@ -87,6 +89,20 @@ export function renderCodebook(
     }
     out.push('')
   }
+  out.push(
+    '## Tidy tables',
+    '',
+    "Beside each wide `<entity>.csv`, every list field is also a long table, `dist-data/<name>.csv`: one row per item, with the record's id, the item's 1-based `position`, and the item's fields (a list of plain values has one column, `value`). A list inside the items of a list (an evidence entry's `supports`) is a table of its own, keyed by the parent item's position too. Primary keys and foreign keys are declared in `datapackage.json`.",
+    '',
+    '| table | unrolls | primary key | columns |',
+    '|---|---|---|---|'
+  )
+  for (const t of tidy) {
+    out.push(
+      `| \`${t.name}\` | \`${t.entity}.${t.path.join('[].')}\` | ${t.table.primaryKey.map(code).join(', ')} | ${t.table.fields.map((f) => code(f.name)).join(', ')} |`
+    )
+  }
+  out.push('')
   out.push('## Vocabularies', '')
   for (const [name, vocabulary] of Object.entries(vocabularies)) {
     out.push(`### ${name}`, '', '| value | meaning |', '|---|---|')

@@ -7,6 +7,7 @@ import { entities } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
 import { timelineFileName } from './output-names.js'
 import type { TableSchema } from './table-schema.js'
+import type { TidyTable } from './tidy-tables.js'
 
 /** Licence of the data (the records, not the verbatim source texts). */
 export const dataLicense = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' }
@@ -18,6 +19,7 @@ export function dataPackage(
   version: string,
   sources: readonly Source[],
   tables: Map<EntityName, TableSchema>,
+  tidy: readonly TidyTable[],
   files: ReadonlyMap<string, { bytes: number; hash: string }>
 ): Record<string, unknown> {
   const resources: Array<Record<string, unknown>> = []
@@ -33,6 +35,20 @@ export function dataPackage(
       dialect: csvDialect,
       schema: tables.get(entity.name),
       ...files.get(`${entity.name}.csv`)!
+    })
+  }
+  for (const table of tidy) {
+    resources.push({
+      name: table.name,
+      type: 'table',
+      path: `${table.name}.csv`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      description: `${table.description} A tidy table: one value per cell; an empty cell is null.`,
+      dialect: csvDialect,
+      schema: table.table,
+      ...files.get(`${table.name}.csv`)!
     })
   }
   for (const entity of entities) {
@@ -63,18 +79,18 @@ export function dataPackage(
     format: 'svg',
     mediatype: 'image/svg+xml',
     encoding: 'utf-8',
-    description: 'Timeline of the acts by jurisdiction and date, drawn from acts.json and checks.json.',
+    description: 'Timeline of the acts of record by jurisdiction and date, drawn from acts.json, reports.json and checks.json.',
     ...files.get(timelineFileName)!
   })
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'khojaly-recognition',
-    title: 'Recognition of the Khojaly massacre: instruments, acts and figures as a source reports them',
+    title: 'Recognition of the Khojaly massacre: the acts of record, their evidence, and what source texts report of them',
     description:
-      'Claims with provenance: the legal instruments, the acts of parliaments, governments and international organizations, and the figures that an advocacy text on the recognition of the Khojaly massacre (26 February 1992) reports, each record anchored to the exact words it comes from.',
+      'The acts of parliaments, governments, officials, courts and international organizations concerning the Khojaly massacre (26 February 1992) that public material documents, one record per act, each backed by evidence (the document, whose words, what they show); beside them, what source texts report of those acts, anchored to the exact words, compared with the acts by the build, with checks against public evidence.',
     version,
     homepage: 'https://www.npmjs.com/package/khojaly-recognition',
-    keywords: ['Khojaly', 'recognition', 'provenance', 'legislative acts'],
+    keywords: ['Khojaly', 'recognition', 'provenance', 'legislative acts', 'evidence'],
     licenses: [dataLicense],
     sources: sources.map((s) => ({ title: s.title, path: s.path })),
     resources

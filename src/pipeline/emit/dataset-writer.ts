@@ -1,23 +1,28 @@
 /**
  * Writes a build's output as the sources come, so memory holds one source at a time: each
- * source's records are appended to the entity files and its verbatim text copied as soon as
- * it is validated; at the end come the checks, the timeline, `datapackage.json` (every data
- * file by size and hash), the JSON Schemas, and the codebook and rules list for docs/.
- * Pure in what it writes: the same sources give the same bytes.
+ * source's records are appended to the entity files (and their tidy tables) and its verbatim
+ * text copied as soon as it is validated; at the end come the record layer (citations, acts
+ * of record, checks), the timeline, `datapackage.json` (every data file by size and hash), the
+ * JSON Schemas, and the generated docs. Pure in what it writes: the same sources give the same
+ * bytes.
  */
-import { entities, overlayEntityNames, type EntityName } from '../../schema/entities.js'
-import type { Check, Source } from '../../schema/index.js'
+import { entities, layerEntityNames, overlayEntityNames, type EntityName } from '../../schema/entities.js'
+import type { Source } from '../../schema/index.js'
 import type { OverlayRecords } from '../extract/index.js'
+import type { Series } from '../parse/index.js'
 import { renderCodebook } from './codebook.js'
+import { encodeCsvHeader, encodeCsvRows } from './csv-codec.js'
+import { renderCoverage } from './coverage-doc.js'
 import { dataPackage } from './datapackage.js'
 import { EntityFiles } from './entity-files.js'
-import { dataPackageFileName, timelineFileName } from './output-names.js'
-import type { DatasetSink, VerbatimFile } from './sink.js'
 import { generateJsonSchemas } from './json-schemas.js'
+import { dataPackageFileName, timelineFileName } from './output-names.js'
 import { renderRulesDoc } from './rules-doc.js'
-import { renderTimeline, timelineActOf, type TimelineAct } from './timeline-svg.js'
+import type { DatasetSink, RecordLayerRecords, VerbatimFile } from './sink.js'
 import { tableSchemas } from './table-schema.js'
-import type { StagedOutputs, WrittenFile } from './write-output.js'
+import { tidyRows, tidyTables, type TidyTable } from './tidy-tables.js'
+import { renderTimeline, type ReportOfAct } from './timeline-svg.js'
+import type { StagedFile, StagedOutputs, WrittenFile } from './write-output.js'
 
 const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 
@@ -25,12 +30,14 @@ const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 export class DatasetWriter implements DatasetSink {
   readonly #jsonSchemas: ReturnType<typeof generateJsonSchemas>
   readonly #tables: ReturnType<typeof tableSchemas>
+  readonly #tidy: TidyTable[]
   readonly #files: Map<EntityName, EntityFiles>
+  readonly #tidyFiles: Map<string, StagedFile>
   /** Size and hash of every data file written, for datapackage.json. */
   readonly #written = new Map<string, WrittenFile>()
   readonly #sources: Source[] = []
-  /** What the timeline draws of each act: a few fields, not the records. */
-  readonly #timelineActs: TimelineAct[] = []
+  /** Which reports tell each act, for the timeline: a few strings a report, not the records. */
+  readonly #reportsOfActs: ReportOfAct[] = []
 
   constructor(
     readonly version: string,
@@ -38,37 +45,50 @@ export class DatasetWriter implements DatasetSink {
   ) {
     this.#jsonSchemas = generateJsonSchemas(version)
     this.#tables = tableSchemas(this.#jsonSchemas)
+    this.#tidy = tidyTables(this.#jsonSchemas)
     this.#files = new Map(entities.map((e) => [e.name, new EntityFiles(e.name, this.#tables.get(e.name)!, version, staged)]))
+    this.#tidyFiles = new Map(
+      this.#tidy.map((t) => {
+        const file = staged.open('data', `${t.name}.csv`)
+        file.append(encodeCsvHeader(t.table))
+        return [t.name, file]
+      })
+    )
   }
 
   addSource(source: Source, records: OverlayRecords, verbatim: VerbatimFile): void {
     this.#sources.push(source)
     this.#append('sources', [source])
     for (const name of overlayEntityNames) this.#append(name, records[name])
-    for (const act of records.acts) this.#timelineActs.push(timelineActOf(act))
+    for (const report of records.reports) if (report.act !== null) this.#reportsOfActs.push({ act: report.act, report: report.id, sourceTitle: source.title })
     this.#written.set(verbatim.name, this.staged.write('data', verbatim.name, verbatim.bytes))
   }
 
-  /** Writes the checks and every file that describes the whole; returns the docs/ files and the records per entity. */
-  finish(checks: readonly Check[]): { docs: Map<string, Buffer>; counts: Record<EntityName, number>; sources: readonly Source[] } {
-    this.#append('checks', checks)
+  /** Writes the record layer and every file that describes the whole; returns the docs/ files and the records per entity. */
+  finish(layer: RecordLayerRecords, series: readonly Series[]): { docs: Map<string, Buffer>; counts: Record<EntityName, number>; sources: readonly Source[] } {
+    for (const name of layerEntityNames) this.#append(name, layer[name])
     const counts = {} as Record<EntityName, number>
     for (const [name, files] of this.#files) {
       counts[name] = files.count
       for (const [file, written] of files.close()) this.#written.set(file, written)
     }
-    this.#written.set(timelineFileName, this.staged.write('data', timelineFileName, renderTimeline(this.#timelineActs, checks, this.#sources.length)))
+    for (const [name, file] of this.#tidyFiles) this.#written.set(`${name}.csv`, file.close())
+    this.#written.set(timelineFileName, this.staged.write('data', timelineFileName, renderTimeline(layer.acts, layer.checks, this.#reportsOfActs)))
     const described = new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
-    this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, described)))
+    this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, this.#tidy, described)))
     for (const [name, schema] of this.#jsonSchemas) this.staged.write('schemas', name, jsonText(schema))
     const docs = new Map([
-      ['codebook.md', Buffer.from(renderCodebook(this.version, counts, this.#jsonSchemas, this.#tables), 'utf8')],
-      ['rules.md', Buffer.from(renderRulesDoc(), 'utf8')]
+      ['codebook.md', Buffer.from(renderCodebook(this.version, counts, this.#jsonSchemas, this.#tables, this.#tidy), 'utf8')],
+      ['rules.md', Buffer.from(renderRulesDoc(), 'utf8')],
+      ['coverage.md', Buffer.from(renderCoverage(this.version, layer, series), 'utf8')]
     ])
     return { docs, counts, sources: this.#sources }
   }
 
-  #append(entity: EntityName, records: readonly object[]) {
-    this.#files.get(entity)!.append(records as ReadonlyArray<Record<string, unknown>>)
+  /** Appends records to their entity's files and to the entity's tidy tables. */
+  #append(entity: EntityName, records: ReadonlyArray<object>) {
+    const rows = records as ReadonlyArray<Record<string, unknown>>
+    this.#files.get(entity)!.append(rows)
+    for (const tidy of this.#tidy) if (tidy.entity === entity) this.#tidyFiles.get(tidy.name)!.append(encodeCsvRows(tidyRows(tidy, rows), tidy.table))
   }
 }

@@ -1,5 +1,5 @@
 /** Where validated sources go: source by source to a sink, which writes them (build) or keeps them (check). */
-import { emptyLists, entities, overlayEntityNames, type RecordLists, type RecordOf } from '../../schema/entities.js'
+import { emptyLists, entities, layerEntityNames, overlayEntityNames, type LayerEntityName, type RecordLists, type RecordOf } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
 import type { OverlayRecords } from '../extract/index.js'
 
@@ -32,6 +32,19 @@ export class DatasetCollector implements DatasetSink {
     this.dataset.sources.push(source)
     for (const name of overlayEntityNames) appendRecords(this.dataset, records, name)
   }
+
+  /** Adds what spans sources: the citations, the acts of record and the checks. */
+  addRecordLayer(layer: RecordLayerRecords): void {
+    for (const name of layerEntityNames) appendLayer(this.dataset, layer, name)
+  }
+}
+
+/** The records of the record layer, by entity. */
+export type RecordLayerRecords = RecordLists<LayerEntityName>
+
+function appendLayer<K extends keyof RecordLayerRecords>(to: RecordLists, from: RecordLayerRecords, name: K): void {
+  const list: RecordOf<K>[] = to[name]
+  for (const record of from[name]) list.push(record)
 }
 
 /** Appends one entity's records one by one: a spread of a long list into push can overflow the stack. */

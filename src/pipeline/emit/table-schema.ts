@@ -26,7 +26,8 @@ type JsonSchema = Record<string, any>
 
 /** Foreign keys that one resource's column can declare (a key may point at one resource only). */
 const foreignKeys: Partial<Record<EntityName, TableSchema['foreignKeys']>> = {
-  figures: [{ fields: ['statedBy'], reference: { resource: 'acts', fields: ['id'] } }]
+  reports: [{ fields: ['act'], reference: { resource: 'acts', fields: ['id'] } }],
+  figures: [{ fields: ['statedBy'], reference: { resource: 'reports', fields: ['id'] } }]
 }
 
 /** The Table Schema of each entity's CSV, from its record JSON Schema. */
@@ -44,7 +45,8 @@ export function tableSchemas(jsonSchemas: Map<string, JsonSchema>): Map<EntityNa
   return result
 }
 
-function toField(name: string, property: JsonSchema, present: boolean): TableField {
+/** The Table Schema field of a JSON Schema property (`present`: the property is required). */
+export function toField(name: string, property: JsonSchema, present: boolean): TableField {
   // zod writes a nullable field either as anyOf [X, null] or as type [X, "null"].
   const variants: JsonSchema[] = property.anyOf ?? (Array.isArray(property.type) ? property.type.map((type: string) => ({ ...property, type })) : [property])
   const nullable = variants.some((v) => v.type === 'null')

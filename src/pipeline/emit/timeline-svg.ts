@@ -1,126 +1,134 @@
 /**
- * The timeline figure (dist-data/timeline.svg): time across, jurisdictions down, one mark per
- * dated act, spanning the days its date can mean. What an act is reported to call the events
- * is written as letters beside its mark (not shown by colour alone), acts whose key claims a
- * check corrects or disputes carry a sign, and undated acts are listed apart. Deterministic:
- * the same acts and checks give the same bytes.
+ * The timeline figure (dist-data/timeline.svg): the acts of record, time across and
+ * jurisdictions down, one mark per dated act spanning the days its date can mean. What an
+ * act calls the events is written as letters beside its mark (never by colour alone); the
+ * actor and stage are in the mark's shape and its label; counter-acts (stance `rejects`)
+ * are marked; the hover title says which reports tell the act. Undated acts are listed apart.
+ * Deterministic: the same acts and checks give the same bytes.
  */
 import type { Act, Check } from '../../schema/index.js'
+import { characterizationMarks, levels, stages } from '../../schema/vocabularies.js'
 
-/** What the timeline draws of an act: the build keeps this much of each act, not the record. */
-export type TimelineAct = Pick<
-  Act,
-  'id' | 'date' | 'dateStart' | 'dateEnd' | 'dateAsWritten' | 'level' | 'jurisdictionName' | 'body' | 'actType' | 'characterization'
->
-
-/**
- * The timeline's fields of `act`, as a copy with strings of their own: a value sliced from a
- * source text keeps the whole text alive in V8, and the build lets the texts go.
- */
-export function timelineActOf(act: Act): TimelineAct {
-  const { id, date, dateStart, dateEnd, dateAsWritten, level, jurisdictionName, body, actType, characterization } = act
-  return JSON.parse(JSON.stringify({ id, date, dateStart, dateEnd, dateAsWritten, level, jurisdictionName, body, actType, characterization })) as TimelineAct
-}
-
-/** One letter per characterization, in the legend's order. */
-const letters: Readonly<Record<Act['characterization'][number], string>> = {
-  genocide: 'G',
-  'crime-against-humanity': 'H',
-  massacre: 'M',
-  tragedy: 'T',
-  'grave-crime': 'C'
+/** One report that tells an act, for the act's hover title. */
+export interface ReportOfAct {
+  act: string
+  report: string
+  sourceTitle: string
 }
 
 /** Fields whose correction or dispute puts a sign on the act. */
-const keyFields = new Set<string | null>([null, 'characterization', 'stance', 'body', 'date', 'actType', 'jurisdiction', 'identifier'])
+const keyFields = new Set<string | null>([null, 'characterization', 'stance', 'body', 'date', 'actType', 'jurisdiction', 'identifier', 'actor', 'stage'])
+/** The level order of the rows, from the vocabulary. */
+const levelOrder = Object.keys(levels)
+/** One letter per stage, for labels. */
+const stageMarks: Readonly<Record<keyof typeof stages, string>> = {
+  draft: 'd',
+  introduced: 'i',
+  committee: 'c',
+  adopted: 'a',
+  signed: 's',
+  published: 'p',
+  unknown: '?'
+}
 
-const width = 1100
-const left = 310
+const width = 1200
+const left = 330
 const right = 40
 const top = 70
-const rowHeight = 46
+const rowHeight = 40
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 const fixed = (n: number) => (Math.round(n * 10) / 10).toString()
 const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The sign for an act's checks: "!" corrected, "?" disputed, "" neither. */
-function signOf(act: TimelineAct, checks: readonly Check[]): string {
+function signOf(act: Act, checks: readonly Check[]): string {
   const relevant = checks.filter((c) => c.recordType === 'act' && c.recordId === act.id && keyFields.has(c.field))
   if (relevant.some((c) => c.verdict === 'corrected')) return '!'
   if (relevant.some((c) => c.verdict === 'disputed')) return '?'
   return ''
 }
 
+/** The label beside an act's mark: its terms' letters, its stage, a counter-act's ✕, its check sign. */
+function labelOf(act: Act, sign: string): string {
+  const terms = act.characterization.map((c) => characterizationMarks[c]).join('') || '–'
+  return `${act.stance.includes('rejects') ? '✕' : ''}${terms}·${stageMarks[act.stage]}${sign ? ` ${sign}` : ''}`
+}
+
 /** SVG text of the timeline. */
-export function renderTimeline(acts: readonly TimelineAct[], checks: readonly Check[], sourceCount: number): string {
-  const reportedBy = sourceCount === 1 ? '1 source text' : `${sourceCount} source texts`
-  const theSourcesReport = sourceCount === 1 ? 'the source reports' : 'the sources report'
+export function renderTimeline(acts: readonly Act[], checks: readonly Check[], reports: readonly ReportOfAct[]): string {
+  const told = new Map<string, string[]>()
+  for (const r of reports) told.set(r.act, [...(told.get(r.act) ?? []), `${r.report} (${r.sourceTitle})`])
   const dated = acts.filter((a) => a.dateStart !== null && a.dateEnd !== null)
   const undated = acts.filter((a) => a.dateStart === null)
-  const rows = [...new Set(dated.map((a) => `${a.level}|${a.jurisdictionName}`))].sort((a, b) => levelOrder(a) - levelOrder(b) || (a < b ? -1 : 1))
+  const rowKey = (a: Act) => `${a.level}|${a.jurisdictionName}`
+  const rows = [...new Set(dated.map(rowKey))].sort((a, b) => levelOrder.indexOf(a.split('|')[0]!) - levelOrder.indexOf(b.split('|')[0]!) || compareText(a, b))
   // A loop, not Math.min(...list): spreading a very long list overflows the call stack.
   const firstYear = dated.reduce((min, a) => Math.min(min, Number(a.dateStart!.slice(0, 4))), Infinity)
   const lastYear = dated.reduce((max, a) => Math.max(max, Number(a.dateEnd!.slice(0, 4))), -Infinity) + 1
-  const t0 = Date.UTC(firstYear, 0, 1)
-  const t1 = Date.UTC(lastYear, 0, 1)
+  const t0 = Date.UTC(Number.isFinite(firstYear) ? firstYear : 1992, 0, 1)
+  const t1 = Date.UTC(Number.isFinite(lastYear) ? lastYear : 1993, 0, 1)
   const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (width - left - right)
   const chartBottom = top + rows.length * rowHeight
-  const listTop = chartBottom + 140
+  const legendY = chartBottom + 30
+  const listTop = legendY + 130
   const height = listTop + 20 + undated.length * 18 + 20
+  const counterActs = acts.filter((a) => a.stance.includes('rejects')).length
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="sans-serif" font-size="12">`,
-    `<title id="title">Acts reported by ${reportedBy}, by jurisdiction and date</title>`,
-    `<desc id="desc">${dated.length} dated acts placed on a time axis from ${firstYear} to ${lastYear - 1}, one row per jurisdiction; letters give how ${theSourcesReport} each act characterizing the events; ! marks an act whose key claims a check corrects, ? one that a check disputes. ${undated.length} undated acts are listed below the chart.</desc>`,
+    '<title id="title">Acts of record concerning Khojaly, by jurisdiction and date</title>',
+    `<desc id="desc">${dated.length} dated acts of record on a time axis from ${firstYear} to ${lastYear - 1}, one row per jurisdiction; letters give the terms each act uses, a dot and a letter its stage, a cross marks the ${counterActs} counter-acts; filled marks are acts of a body, committee or executive, hollow ones acts of members; ! marks an act whose key claims a check corrects, ? one a check disputes. ${undated.length} undated acts are listed below the chart.</desc>`,
     '<rect width="100%" height="100%" fill="#ffffff"/>',
-    `<text x="${left}" y="24" font-size="15" font-weight="bold">Acts as ${reportedBy} ${sourceCount === 1 ? 'reports' : 'report'} them (${acts.length} acts; ${undated.length} undated, listed below)</text>`
+    `<text x="${left}" y="24" font-size="15" font-weight="bold">Acts of record (${acts.length} acts; ${undated.length} undated, listed below)</text>`
   ]
-  for (let year = firstYear; year <= lastYear; year++) {
+  for (let year = firstYear; year <= lastYear && Number.isFinite(year); year++) {
     const gx = fixed(x(Date.UTC(year, 0, 1)))
     out.push(`<line x1="${gx}" y1="${top - 10}" x2="${gx}" y2="${chartBottom}" stroke="#cccccc" stroke-width="1"/>`)
-    if (year < lastYear) out.push(`<text x="${fixed(x(Date.UTC(year, 6, 1)))}" y="${top - 16}" text-anchor="middle" fill="#333333">${year}</text>`)
+    if (year < lastYear && (year % 2 === 0 || lastYear - firstYear < 15))
+      out.push(`<text x="${fixed(x(Date.UTC(year, 6, 1)))}" y="${top - 16}" text-anchor="middle" fill="#333333">${year}</text>`)
   }
   rows.forEach((row, i) => {
     const y = top + i * rowHeight + rowHeight / 2
     const [level, name] = row.split('|')
     out.push(`<text x="${left - 10}" y="${fixed(y + 4)}" text-anchor="end">${escape(name!)}</text>`)
-    out.push(`<text x="${left - 10}" y="${fixed(y + 17)}" text-anchor="end" fill="#666666" font-size="10">${level}</text>`)
+    out.push(`<text x="${left - 10}" y="${fixed(y + 16)}" text-anchor="end" fill="#555555" font-size="10">${level}</text>`)
     out.push(`<line x1="${left}" y1="${fixed(y)}" x2="${width - right}" y2="${fixed(y)}" stroke="#eeeeee"/>`)
-    const inRow = dated
-      .filter((a) => `${a.level}|${a.jurisdictionName}` === row)
-      .sort((a, b) => (a.dateStart! < b.dateStart! ? -1 : a.dateStart! > b.dateStart! ? 1 : a.id < b.id ? -1 : 1))
+    const inRow = dated.filter((a) => rowKey(a) === row).sort((a, b) => compareText(a.dateStart!, b.dateStart!) || compareText(a.id, b.id))
     inRow.forEach((act, k) => {
       const x1 = x(day(act.dateStart!))
       const x2 = Math.max(x(day(act.dateEnd!) + 86_400_000), x1 + 3)
       const sign = signOf(act, checks)
-      const label = (act.characterization.map((c) => letters[c]).join('') || '–') + (sign ? ` ${sign}` : '')
-      const labelY = k % 2 === 0 ? y - 9 : y + 19
+      const byMembers = act.actor === 'members' || act.actor === 'member'
+      const tellers = told.get(act.id) ?? []
+      const title = `${act.id}: ${act.body ?? act.jurisdictionName}, ${act.date}; ${act.actor}, ${act.actType ?? 'type unknown'}, ${act.stage}; terms: ${act.characterization.join(', ') || 'none'} (basis ${act.characterizationBasis})${act.stance.includes('rejects') ? '; a counter-act' : ''}${sign === '!' ? '; a check corrects a key claim' : sign === '?' ? '; a check disputes a key claim' : ''}${tellers.length > 0 ? `; reported by ${tellers.join('; ')}` : ''}`
+      const fill = byMembers ? '#ffffff' : act.characterization.includes('genocide') ? '#5b3a8a' : '#4a7bb7'
       out.push(
-        `<g><title>${escape(`${act.id}: ${act.body ?? act.jurisdictionName}, ${act.dateAsWritten ?? ''} (${act.date}); characterization: ${act.characterization.join(', ') || 'none'}${sign === '!' ? '; a check corrects a key claim' : sign === '?' ? '; a check disputes a key claim' : ''}`)}</title>` +
-          `<rect x="${fixed(x1)}" y="${fixed(y - 5)}" width="${fixed(x2 - x1)}" height="10" fill="${act.characterization.includes('genocide') ? '#5b3a8a' : '#4a7bb7'}" stroke="#000000" stroke-width="${sign ? 2 : 0.5}"${sign ? ' stroke-dasharray="3 2"' : ''}/>` +
-          `<text x="${fixed(x1)}" y="${fixed(labelY)}" font-weight="bold">${escape(label)}</text></g>`
+        `<g><title>${escape(title)}</title>` +
+          `<rect x="${fixed(x1)}" y="${fixed(y - 5)}" width="${fixed(x2 - x1)}" height="10" fill="${fill}" stroke="${act.stance.includes('rejects') ? '#b00020' : '#000000'}" stroke-width="${sign || byMembers ? 1.5 : 0.5}"${sign ? ' stroke-dasharray="3 2"' : ''}/>` +
+          `<text x="${fixed(x1)}" y="${fixed(k % 2 === 0 ? y - 8 : y + 17)}" font-size="10" font-weight="bold">${escape(labelOf(act, sign))}</text></g>`
       )
     })
   })
-  const legendY = chartBottom + 30
   out.push(`<text x="${left}" y="${legendY}" font-weight="bold">Legend</text>`)
+  const terms = Object.entries(characterizationMarks)
+    .map(([term, mark]) => `${mark} ${term}`)
+    .join(', ')
   const legend = [
-    `Letters: ${theSourcesReport} the act calling the events G genocide, H crime against humanity,`,
-    'M massacre, T tragedy, C grave crime; – none. ! a check corrects a key claim of the act,',
-    '? a check disputes one (both also drawn with a dashed, thick outline). A bar spans every day',
-    'the date can mean. The dark fill repeats the letter G. Data: acts.json and checks.json.'
+    `Letters: the terms the act uses (${terms}); – none.`,
+    `After the dot, the stage: ${Object.entries(stageMarks)
+      .map(([stage, mark]) => `${mark} ${stage}`)
+      .join(', ')}.`,
+    '✕ and a red outline: a counter-act (it rejects a characterization). Hollow marks: acts of members or of one member.',
+    '! a check corrects a key claim of the act, ? a check disputes one (both drawn with a dashed outline).',
+    'A bar spans every day the date can mean; the dark fill repeats the letter G. Data: acts.json and checks.json.'
   ]
   legend.forEach((line, i) => out.push(`<text x="${left}" y="${legendY + 18 * (i + 1)}">${escape(line)}</text>`))
   out.push(`<text x="${left}" y="${listTop}" font-weight="bold">Undated acts</text>`)
   undated.forEach((act, i) => {
-    const sign = signOf(act, checks)
     out.push(
-      `<text x="${left}" y="${listTop + 20 + i * 18}">${escape(`${act.jurisdictionName}: ${act.body ?? act.actType} (${act.characterization.map((c) => letters[c]).join('') || '–'}${sign ? ` ${sign}` : ''}) — ${act.id}`)}</text>`
+      `<text x="${left}" y="${listTop + 20 + i * 18}">${escape(`${act.jurisdictionName}: ${act.body ?? act.actType ?? 'act'} (${labelOf(act, signOf(act, checks))}) — ${act.id}`)}</text>`
     )
   })
   out.push('</svg>')
   return `${out.join('\n')}\n`
-}
-
-function levelOrder(row: string): number {
-  return ['international', 'national', 'subnational'].indexOf(row.split('|')[0]!)
 }

@@ -6,14 +6,16 @@
  * docs/annotating.md are generated from it. To add a directive: add it here, then fill its
  * field in records.ts if it is not a plain text field, and describe its rules in annotating.md.
  */
-import type { Act, Instrument } from '../../schema/index.js'
+import type { Instrument, Report } from '../../schema/index.js'
 import {
+  actors,
   actTypes,
   characterizations,
   confidences,
   correctionKinds,
   instrumentKinds,
   measures,
+  stages,
   stances,
   units,
   type Vocabulary
@@ -29,7 +31,7 @@ export interface AttributeSpec {
 }
 
 /** The directives that make a record and may enclose field directives. */
-export const recordDirectives = ['act', 'instrument'] as const
+export const recordDirectives = ['report', 'instrument'] as const
 /** Name of a record directive. */
 export type RecordDirective = (typeof recordDirectives)[number]
 
@@ -47,7 +49,7 @@ export interface DirectiveSpec {
   within?: readonly RecordDirective[]
   attributes: Readonly<Record<string, AttributeSpec>>
   /** The text field it fills in each record it may stand in (single-valued: a second span is an error). */
-  fills?: { act?: TextField<Act>; instrument?: TextField<Instrument> }
+  fills?: { report?: TextField<Report>; instrument?: TextField<Instrument> }
   /** What it makes or gives, for the generated docs. */
   gives: string
 }
@@ -60,15 +62,22 @@ const { homoglyph: _homoglyph, ...fixKinds } = correctionKinds
 
 /** Every directive the overlay may use, in the order the docs list them. */
 export const directiveSpecs = {
-  act: {
+  report: {
     form: 'container',
     attributes: {
       id,
-      type: { required: true, vocabulary: actTypes, meaning: 'the act type' },
+      act: {
+        required: false,
+        meaning:
+          'the id of the act of record the report tells of (sources/record/); leave it out when no act of record exists, and say why in a check on the report’s `act`'
+      },
+      type: { required: false, vocabulary: actTypes, meaning: 'the act type the text gives, when it gives one' },
       jurisdiction: { required: true, meaning: 'an ISO 3166-1/-2 code or an organization code from `sources/organizations.yaml`' },
+      actor: { required: false, vocabulary: actors, meaning: 'who the text says acted, when it says' },
+      stage: { required: false, vocabulary: stages, meaning: 'the stage the text says the act reached, when it says' },
       note
     },
-    gives: 'one **acts** record; its provenance is the text from its first to its last character'
+    gives: 'one **reports** record; its provenance is the text from its first to its last character'
   },
   nodata: {
     form: 'either',
@@ -94,22 +103,22 @@ export const directiveSpecs = {
   },
   date: {
     form: 'span',
-    within: ['act', 'instrument'],
+    within: ['report', 'instrument'],
     attributes: { edtf: { required: false, meaning: 'the EDTF date, when the words do not give all of it' }, note },
     gives: '`dateAsWritten`, `date`, `dateStart`, `dateEnd`'
   },
   body: {
     form: 'span',
-    within: ['act', 'instrument'],
+    within: ['report', 'instrument'],
     attributes: { value },
-    fills: { act: { value: 'body', asWritten: 'bodyAsWritten' }, instrument: { value: 'adoptedBy' } },
+    fills: { report: { value: 'body', asWritten: 'bodyAsWritten' }, instrument: { value: 'adoptedBy' } },
     gives: 'the body that acted, or that adopted the instrument'
   },
   id: {
     form: 'span',
-    within: ['act', 'instrument'],
+    within: ['report', 'instrument'],
     attributes: { value },
-    fills: { act: { value: 'identifier' }, instrument: { value: 'identifier' } },
+    fills: { report: { value: 'identifier' }, instrument: { value: 'identifier' } },
     gives: 'the number or title'
   },
   provision: {
@@ -119,11 +128,11 @@ export const directiveSpecs = {
     fills: { instrument: { value: 'provision', asWritten: 'provisionAsWritten' } },
     gives: 'the provision cited'
   },
-  session: { form: 'span', within: ['act'], attributes: { value }, fills: { act: { value: 'session' } }, gives: 'the session' },
-  place: { form: 'span', within: ['act'], attributes: { value }, fills: { act: { value: 'place' } }, gives: 'the city' },
+  session: { form: 'span', within: ['report'], attributes: { value }, fills: { report: { value: 'session' } }, gives: 'the session' },
+  place: { form: 'span', within: ['report'], attributes: { value }, fills: { report: { value: 'place' } }, gives: 'the city' },
   person: {
     form: 'span',
-    within: ['act'],
+    within: ['report'],
     attributes: {
       name: { required: false, meaning: 'the name in common English spelling' },
       role: { required: false, meaning: 'the office or part in the act' }
@@ -132,13 +141,13 @@ export const directiveSpecs = {
   },
   term: {
     form: 'span',
-    within: ['act'],
+    within: ['report'],
     attributes: { value: { required: false, vocabulary: characterizations, meaning: 'the term, when the words do not name it plainly' } },
     gives: 'one `characterization` term'
   },
   stance: {
     form: 'span',
-    within: ['act'],
+    within: ['report'],
     attributes: { value: { required: true, vocabulary: stances, meaning: 'the stance' } },
     gives: 'one `stance` value'
   },
@@ -148,7 +157,7 @@ export const directiveSpecs = {
       id,
       measure: { required: true, vocabulary: measures, meaning: 'what the number measures' },
       unit: { required: false, vocabulary: units, meaning: 'what is counted (default: from the measure)' },
-      by: { required: false, meaning: '`act` (the enclosing act) or an act id: who states it (`statedBy`)' },
+      by: { required: false, meaning: '`report` (the enclosing report) or a report id: who states it (`statedBy`)' },
       note
     },
     gives: 'one **figures** record'

@@ -1,12 +1,23 @@
 /**
- * Records from annotations: each act, instrument, figure and correction, its values derived
+ * Records from annotations: each report, instrument, figure and correction, its values derived
  * from the words its spans mark (dates read into EDTF, numbers read from the text, names
  * cleaned), with provenance pointing back at those words. Which span fills which text field
  * is the directive table's field map (directives.ts); this module assembles the records.
  */
-import type { Act, Correction, Figure, Instrument, Provenance } from '../../schema/index.js'
+import type { Correction, Figure, Instrument, Provenance, Report } from '../../schema/index.js'
 import type { OverlayEntityName, RecordLists } from '../../schema/entities.js'
-import { actTypes, characterizations, confidences, defaultUnitOfMeasure, instrumentKinds, measures, stances, units } from '../../schema/vocabularies.js'
+import {
+  actors,
+  actTypes,
+  characterizations,
+  confidences,
+  defaultUnitOfMeasure,
+  instrumentKinds,
+  measures,
+  stages,
+  stances,
+  units
+} from '../../schema/vocabularies.js'
 import { diagnostic, type Diagnostic, type Place, type RuleId } from '../diagnostics/index.js'
 import type { Organization } from '../parse/registry.js'
 import { cleanText } from '../recognize/clean-text.js'
@@ -43,7 +54,7 @@ export interface ExtractionContext {
 }
 
 /** The text fields each record directive's spans fill, from the directive table: [directive, field]. */
-function textFieldsOf(record: RecordDirective): Array<[string, TextField<Act> | TextField<Instrument>]> {
+function textFieldsOf(record: RecordDirective): Array<[string, TextField<Report> | TextField<Instrument>]> {
   return directiveEntries().flatMap(([name, spec]) => {
     const fill = spec.fills?.[record]
     return fill ? [[name, fill]] : []
@@ -52,13 +63,13 @@ function textFieldsOf(record: RecordDirective): Array<[string, TextField<Act> | 
 
 /** Builds the records of one source from its annotations. */
 export function extractRecords(annotations: readonly Annotation[], context: ExtractionContext): ExtractedRecords {
-  const out: ExtractedRecords = { instruments: [], acts: [], figures: [], corrections: [], places: new WeakMap(), diagnostics: [] }
+  const out: ExtractedRecords = { reports: [], instruments: [], figures: [], corrections: [], places: new WeakMap(), diagnostics: [] }
   const placed = <T extends object>(record: T, annotation: Annotation): T => {
     out.places.set(record, { file: context.file, ...annotation.place })
     return record
   }
   const { verbatim } = context
-  const report = (annotation: Annotation, ruleId: RuleId, message: string) =>
+  const problem = (annotation: Annotation, ruleId: RuleId, message: string) =>
     out.diagnostics.push(diagnostic(context.file, annotation.place.start, annotation.place.end, ruleId, message))
 
   const provenance = (start: number, end: number): Provenance => {
@@ -99,7 +110,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
   const onlySpan = (record: Annotation, name: string): Annotation | undefined => {
     const found = fieldsOf(record, name)
     if (found.length > 1)
-      report(found[1]!, name === 'date' ? 'date-duplicate' : 'field-duplicate', `${record.name} "${record.attributes.id}" has more than one :${name} span`)
+      problem(found[1]!, name === 'date' ? 'date-duplicate' : 'field-duplicate', `${record.name} "${record.attributes.id}" has more than one :${name} span`)
     return found[0]
   }
   const notesOf = (...spans: Array<Annotation | undefined>): string | null => {
@@ -120,7 +131,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
   const dateOf = (span: Annotation | undefined): DateFields => {
     if (!span || span.start === span.end) return noDate // an empty span is reported as span-empty
     const { fields, problems } = resolveDate(textOf(span), span.attributes.edtf, span.attributes.note !== undefined)
-    for (const problem of problems) report(span, problem.ruleId, problem.message)
+    for (const found of problems) problem(span, found.ruleId, found.message)
     return fields
   }
 
@@ -128,24 +139,31 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     const code = record.attributes.jurisdiction
     if (code === undefined) return undefined
     const found = resolveJurisdiction(code, context.organizations)
-    if (!found) report(record, 'jurisdiction-unknown', `jurisdiction "${code}" is neither an ISO 3166-1/3166-2 code nor in sources/organizations.yaml`)
+    if (!found) problem(record, 'jurisdiction-unknown', `jurisdiction "${code}" is neither an ISO 3166-1/3166-2 code nor in sources/organizations.yaml`)
     return found
   }
 
-  const buildAct = (act: Annotation) => {
-    const jurisdiction = jurisdictionOf(act)
-    const actType = act.attributes.type
+  /** A vocabulary attribute that may be absent: its value, or null; undefined when it is there but invalid (reported by the walk). */
+  const optionalValue = <V extends Record<string, string>>(value: string | undefined, vocabulary: V): (keyof V & string) | null | undefined =>
+    value === undefined ? null : isValueOf(value, vocabulary) ? value : undefined
+
+  const buildReport = (report: Annotation) => {
+    const jurisdiction = jurisdictionOf(report)
+    const actType = optionalValue(report.attributes.type, actTypes)
+    const actor = optionalValue(report.attributes.actor, actors)
+    const stage = optionalValue(report.attributes.stage, stages)
     // A missing or unknown attribute was reported by the annotation walk; no record is made.
-    if (!jurisdiction || !isValueOf(actType, actTypes)) return
-    const date = onlySpan(act, 'date')
-    const { body, bodyAsWritten, identifier, session, place } = textFields(act, 'act')
-    const terms = fieldsOf(act, 'term').flatMap((term) => {
+    if (!jurisdiction || actType === undefined || actor === undefined || stage === undefined) return
+    const date = onlySpan(report, 'date')
+    const { body, bodyAsWritten, identifier, session, place } = textFields(report, 'report')
+    const terms = fieldsOf(report, 'term').flatMap((term) => {
       const value = term.attributes.value ?? termOf(textOf(term))
-      if (value === undefined) report(term, 'term-unknown', `"${textOf(term)}" is not a characterization term; give value=`)
+      if (value === undefined) problem(term, 'term-unknown', `"${textOf(term)}" is not a characterization term; give value=`)
       return value === undefined ? [] : [value]
     })
-    const record: Act = {
-      id: act.attributes.id ?? '',
+    const record: Report = {
+      id: report.attributes.id ?? '',
+      act: report.attributes.act ?? null,
       ...dateOf(date),
       jurisdiction: jurisdiction.code,
       jurisdictionType: jurisdiction.type,
@@ -153,21 +171,23 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       level: jurisdiction.level,
       body: body ?? null,
       bodyAsWritten: bodyAsWritten ?? null,
+      actor,
       actType,
+      stage,
       identifier: identifier ?? null,
       session: session ?? null,
       place: place ?? null,
       characterization: unique(terms.filter((t) => isValueOf(t, characterizations))),
-      stance: unique(fieldsOf(act, 'stance').flatMap((s) => (isValueOf(s.attributes.value, stances) ? [s.attributes.value] : []))),
-      people: fieldsOf(act, 'person').map((person) => ({
+      stance: unique(fieldsOf(report, 'stance').flatMap((s) => (isValueOf(s.attributes.value, stances) ? [s.attributes.value] : []))),
+      people: fieldsOf(report, 'person').map((person) => ({
         name: person.attributes.name ?? cleanValueOf(person),
         nameAsWritten: textOf(person),
         role: person.attributes.role ?? null
       })),
-      notes: notesOf(act, date),
-      provenance: [provenance(act.start, act.end)]
+      notes: notesOf(report, date),
+      provenance: [provenance(report.start, report.end)]
     }
-    out.acts.push(placed(record, act))
+    out.reports.push(placed(record, report))
   }
 
   const buildInstrument = (instrument: Annotation) => {
@@ -175,7 +195,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     if (!isValueOf(kind, instrumentKinds)) return
     const jurisdiction = jurisdictionOf(instrument)
     const date = onlySpan(instrument, 'date')
-    if (fieldsOf(instrument, 'name').length === 0) report(instrument, 'attribute-missing', `instrument "${instrument.attributes.id}" needs a :name span`)
+    if (fieldsOf(instrument, 'name').length === 0) problem(instrument, 'attribute-missing', `instrument "${instrument.attributes.id}" needs a :name span`)
     const { name, nameAsWritten, adoptedBy, identifier, provision, provisionAsWritten } = textFields(instrument, 'instrument')
     const record: Instrument = {
       id: instrument.attributes.id ?? '',
@@ -202,12 +222,12 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
     const text = textOf(figure)
     const read = readFigureNumber(text)
     if ('ruleId' in read) {
-      report(figure, read.ruleId, read.message)
+      problem(figure, read.ruleId, read.message)
       return
     }
-    const enclosingAct = ancestors(figure).find((a) => a.name === 'act')
+    const enclosingReport = ancestors(figure).find((a) => a.name === 'report')
     const by = figure.attributes.by
-    if (by === 'act' && !enclosingAct) report(figure, 'reference-missing', `by=act, but figure "${figure.attributes.id}" stands in no act`)
+    if (by === 'report' && !enclosingReport) problem(figure, 'reference-missing', `by=report, but figure "${figure.attributes.id}" stands in no report`)
     const record: Figure = {
       id: figure.attributes.id ?? '',
       value: read.number.value,
@@ -215,7 +235,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
       qualifier: read.qualifier,
       unit: unit ?? defaultUnitOfMeasure[measure],
       measure,
-      statedBy: by === undefined ? null : by === 'act' ? (enclosingAct?.attributes.id ?? null) : by,
+      statedBy: by === undefined ? null : by === 'report' ? (enclosingReport?.attributes.id ?? null) : by,
       notes: notesOf(figure),
       provenance: [provenance(figure.start, figure.end)]
     }
@@ -238,7 +258,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
   }
 
   const builders: Readonly<Partial<Record<string, (a: Annotation) => void>>> = {
-    act: buildAct,
+    report: buildReport,
     instrument: buildInstrument,
     figure: buildFigure,
     fix: buildFix

@@ -13,6 +13,7 @@ export function sourceRecordOf({ frontmatter, verbatim }: ParsedSource): Source 
     bytes: verbatim.bytes.length,
     characters: verbatim.text.length,
     origin: frontmatter.origin,
+    side: frontmatter.side,
     rights: frontmatter.rights,
     notes: frontmatter.notes ?? null
   }

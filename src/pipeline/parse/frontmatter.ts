@@ -16,6 +16,7 @@ export const FrontmatterSchema = z
     text: z.string().min(1),
     sha256: SourceSchema.shape.sha256,
     origin: SourceSchema.shape.origin,
+    side: SourceSchema.shape.side,
     rights: SourceSchema.shape.rights,
     notes: SourceSchema.shape.notes.optional()
   })

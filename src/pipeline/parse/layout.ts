@@ -1,9 +1,10 @@
 /**
  * What lives where inside the sources folder: the overlays (`*.md`) with their verbatim
- * texts, the organization registry and the curated checks. One place, so the corpus runner,
- * the tests and the benchmarks agree on the layout.
+ * texts, the organization registry, the curated record (citations, acts of record, the series
+ * searched) and the checks. One place, so the corpus runner, the tests and the benchmarks
+ * agree on the layout.
  */
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** File names inside sources/. */
@@ -11,7 +12,13 @@ export const sourcesLayout = {
   /** The registry of organizations that may stand as a jurisdiction. */
   registry: 'organizations.yaml',
   /** The curated checks of the records against public evidence. */
-  checks: 'checks.yaml'
+  checks: 'checks.yaml',
+  /** The documents the record's evidence and the checks cite. */
+  citations: 'citations.yaml',
+  /** The folder of the acts of record: every `*.yaml` in it but the series file. */
+  record: 'record',
+  /** The series searched, and what each gave, inside the record folder. */
+  series: 'record/series.yaml'
 } as const
 
 /** Whether a file name of sources/ is an overlay. */
@@ -25,4 +32,14 @@ export function listOverlays(sourcesDir: string): string[] {
 /** Path of a file of the layout inside `sourcesDir`. */
 export function layoutPath(sourcesDir: string, name: keyof typeof sourcesLayout): string {
   return join(sourcesDir, sourcesLayout[name])
+}
+
+/** The files of acts of record, by name: every `*.yaml` of sources/record/ but series.yaml; none when the folder is absent. */
+export function listRecordFiles(sourcesDir: string): string[] {
+  const dir = layoutPath(sourcesDir, 'record')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml') && join(sourcesLayout.record, name) !== sourcesLayout.series)
+    .sort()
+    .map((name) => join(dir, name))
 }

@@ -128,6 +128,19 @@ export function edtfBounds(value: string): Readonly<{ start: string; end: string
 }
 
 function computeBounds(value: string): { start: string; end: string } | undefined {
+  // A closed interval runs from the first day of its first endpoint to the last day of its second.
+  const slash = value.indexOf('/')
+  if (slash >= 0) {
+    const first = boundsOfOne(value.slice(0, slash))
+    const last = boundsOfOne(value.slice(slash + 1))
+    return first && last && first.start <= last.start ? { start: first.start, end: last.end } : undefined
+  }
+  return boundsOfOne(value)
+}
+
+/** Bounds of one EDTF value that is not an interval. */
+function boundsOfOne(value: string): { start: string; end: string } | undefined {
+  if (!/^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$/.test(value)) return undefined
   const parts = edtfToParts(value)
   if (parts?.subYear !== undefined) {
     const range = subYearMonths[parts.subYear]

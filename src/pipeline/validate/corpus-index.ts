@@ -1,6 +1,6 @@
 /**
  * The validate stage across sources. Ids are unique in the whole dataset, a figure's
- * `statedBy` names an act, a check names a record of the entity it says, and every verbatim
+ * `statedBy` names a report, a check names a record of the entity it says, and every verbatim
  * text has a name of its own in dist-data/. These need only each record's id and kind, not
  * the record, so a build can write every source's records and let them go: the index holds
  * ids and names, and the few figures whose act it has not seen yet.
@@ -16,7 +16,7 @@ export class CorpusIndex {
   readonly #kindOf = new Map<string, RecordName>()
   /** The overlay whose verbatim text has each file name. */
   readonly #verbatimNames = new Map<string, string>()
-  /** Figures whose `statedBy` names no act added so far: settled when every source is in. */
+  /** Figures whose `statedBy` names no report added so far: settled when every source is in. */
   #unresolved: Array<{ figure: AnyRecord; statedBy: string; at: RecordReport }> = []
 
   /**
@@ -51,7 +51,7 @@ export class CorpusIndex {
     for (const entity of entities) for (const record of records[entity.name] ?? []) this.#add(entity.recordName, record, at)
     for (const figure of records.figures ?? []) {
       const statedBy = figure.statedBy
-      if (typeof statedBy === 'string' && this.#kindOf.get(statedBy) !== 'act') this.#unresolved.push({ figure, statedBy, at })
+      if (typeof statedBy === 'string' && this.#kindOf.get(statedBy) !== 'report') this.#unresolved.push({ figure, statedBy, at })
     }
   }
 
@@ -59,7 +59,7 @@ export class CorpusIndex {
   finish(checks: readonly Check[], at: RecordReport): void {
     for (const check of checks) this.#add('check', check, at)
     for (const { figure, statedBy, at: report } of this.#unresolved) {
-      if (this.#kindOf.get(statedBy) !== 'act') report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${statedBy}", which is not an act`)
+      if (this.#kindOf.get(statedBy) !== 'report') report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${statedBy}", which is not a report`)
     }
     this.#unresolved = []
     for (const check of checks) this.#verifyCheckTarget(check, at)

@@ -1,7 +1,7 @@
 /**
  * Annotation coverage: which candidates of each recognizer an annotation covers. A
  * candidate is covered when it lies inside a span directive or a `:::nodata` container;
- * lying inside an act container alone does not count, because the act's fields are spans.
+ * lying inside a report container alone does not count, because the report's fields are spans.
  */
 import type { Annotation } from '../extract/annotations.js'
 import type { Candidate, RecognizerName } from '../recognize/candidates.js'
@@ -25,7 +25,7 @@ export function measureCoverage(
 ): RecognizerCoverage[] {
   const intervals: Array<[number, number]> = [...structure]
   const collect = (a: Annotation) => {
-    if (a.name !== 'act') intervals.push([a.start, a.end])
+    if (a.name !== 'report') intervals.push([a.start, a.end])
     a.children.forEach(collect)
   }
   annotations.forEach(collect)
