@@ -2,7 +2,7 @@
  * Synthetic corpus: N copies of the annotated overlays of sources/ (however many there are)
  * with their verbatim texts, each copy of each overlay with a distinct source id, a distinct
  * verbatim file name and every directive id (`{#id …}`) and id reference (`by=<id>`, other
- * than `by=act`) suffixed, so ids stay unique across copies. Written to a temporary folder;
+ * than `by=report`) suffixed, so ids stay unique across copies. Written to a temporary folder;
  * never committed.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -51,12 +51,12 @@ export function copyChecks(seed, n = 1) {
     if (!copiedRecordTypes.has(check.recordType)) copied.push(check)
     else for (let k = 1; k <= n; k++) copied.push({ ...check, id: `${check.id}-c${k}`, recordId: `${check.recordId}-c${k}` })
   }
-  return YAML.stringify(copied, { lineWidth: 0 })
+  return YAML.stringify(copied, { lineWidth: 0, aliasDuplicateObjects: false })
 }
 
 /** A file of acts of record, its anchors into reports (`report: <id>`) pointed at copy 1. */
 export function copyRecordFile(text, k = 1) {
-  return text.replace(/^(\s+report:\s*)([a-z0-9-]+)\s*$/gm, (_, key, id) => `${key}${id}-c${k}`)
+  return text.replace(/^(\s+(?:- )?report:\s*)([a-z0-9-]+)\s*$/gm, (_, key, id) => `${key}${id}-c${k}`)
 }
 
 /** Copy `k` (1-based) of one overlay of the seed: source id, verbatim name and record ids suffixed with `-c<k>`. */
@@ -71,7 +71,7 @@ export function copyOverlay(source, k) {
   const body = source.overlay
     .slice(end)
     .replace(/\{#([a-z0-9-]+)/g, (_, id) => `{#${id}${suffix}`)
-    .replace(/(?<=[\s{])by=([a-z0-9-]+)/g, (match, id) => (id === 'act' ? match : `by=${id}${suffix}`))
+    .replace(/(?<=[\s{])by=([a-z0-9-]+)/g, (match, id) => (id === 'report' ? match : `by=${id}${suffix}`))
   const overlayStem = source.overlayName.replace(/\.md$/, '')
   return { overlayName: `${String(k).padStart(5, '0')}_${overlayStem}${suffix}.md`, textName: `${stem}${suffix}.txt`, overlay: frontmatter + body }
 }

@@ -102,7 +102,7 @@ export function validateFile(path: string): ValidationResult {
   try {
     if (notDataFiles[name]) return fail('validate-shape', `${basename(path)} is ${notDataFiles[name]}`)
     if (name === dataPackageFileName) return validateDataPackage(text)
-    if (extension === '.csv') return validateCsv(text, named)
+    if (extension === '.csv') return validateCsv(text, named, name.replace(/\.csv$/, ''))
     if (extension === '.json') return validateJson(text, named)
     const what = extension === '.txt' ? ' is a text file (as the verbatim sources are), which holds no records;' : ':'
     return fail('validate-read', `cannot tell the format from "${extension || 'no extension'}"${what} give an entity file (.json or .csv) or datapackage.json`)
@@ -176,10 +176,13 @@ function validateJson(text: string, named: EntityName | undefined): ValidationRe
   return best!
 }
 
-function validateCsv(text: string, named: EntityName | undefined): ValidationResult {
+function validateCsv(text: string, named: EntityName | undefined, stem: string): ValidationResult {
   const header = text.slice(0, text.search(/\r?\n|$/)).split(',')
   const dataPackage = JSON.parse(readFileSync(dataPackageUrl, 'utf8')) as { resources: Array<{ name: string; schema?: TableSchema }> }
   const tables = new Map(dataPackage.resources.filter((r) => r.schema).map((r) => [r.name, r.schema!]))
+  // A tidy table (act-evidence.csv…) has a Table Schema of its own and no record JSON Schema.
+  const tidy = named === undefined ? tables.get(stem) : undefined
+  if (tidy && !(entityNames as readonly string[]).includes(stem)) return validateTableCsv(text, stem, tidy)
   const entity =
     named ??
     entityNames.find(
@@ -212,6 +215,42 @@ function validateCsv(text: string, named: EntityName | undefined): ValidationRes
   }
   errors.splice(maxValidateErrors)
   return { valid: errors.length === 0, entity, records: records.length, errors }
+}
+
+/**
+ * A tidy table checked against its Table Schema: every row decodes, required cells are there,
+ * values are in their enums, patterns and minimums, and the primary key is unique.
+ */
+function validateTableCsv(text: string, name: string, table: TableSchema): ValidationResult {
+  let rows: Array<Record<string, unknown>>
+  try {
+    rows = decodeCsv(text, table)
+  } catch (error) {
+    return { valid: false, entity: name, errors: [{ place: '(file)', message: `not a CSV of ${name}: ${(error as Error).message.replace(/\s+/g, ' ')}`, ruleId: 'validate-parse' }] }
+  }
+  const errors: ValidationError[] = []
+  const keys = new Set<string>()
+  rows.forEach((row, i) => {
+    if (errors.length >= maxValidateErrors) return
+    const place = (column: string) => `row ${i + 2}, column ${column}`
+    for (const field of table.fields) {
+      const value = row[field.name]
+      const c = field.constraints ?? {}
+      if (value === null) {
+        if (c.required) errors.push({ place: place(field.name), message: 'must not be empty', ruleId: 'validate-schema' })
+        continue
+      }
+      if (c.enum && !c.enum.includes(value)) errors.push({ place: place(field.name), message: `must be one of: ${c.enum.join(', ')}`, ruleId: 'validate-schema' })
+      if (c.pattern && typeof value === 'string' && !new RegExp(c.pattern, 'u').test(value)) errors.push({ place: place(field.name), message: `must match ${c.pattern}`, ruleId: 'validate-schema' })
+      if (c.minimum !== undefined && typeof value === 'number' && value < c.minimum) errors.push({ place: place(field.name), message: `must be at least ${c.minimum}`, ruleId: 'validate-schema' })
+      if ((field.type === 'integer' && !Number.isInteger(value)) || (field.type === 'number' && typeof value !== 'number')) errors.push({ place: place(field.name), message: `must be a ${field.type}`, ruleId: 'validate-schema' })
+    }
+    const key = JSON.stringify(table.primaryKey.map((k) => row[k]))
+    if (keys.has(key)) errors.push({ place: `row ${i + 2}`, message: `primary key ${table.primaryKey.join(', ')} ${key} is not unique`, ruleId: 'validate-schema' })
+    keys.add(key)
+  })
+  errors.splice(maxValidateErrors)
+  return { valid: errors.length === 0, entity: name, records: rows.length, errors }
 }
 
 function toErrors(errors: ErrorObject[] | null | undefined, prefix = ''): ValidationError[] {

@@ -13,7 +13,7 @@ const overlay = readdirSync(sourcesDir)
 
 /** The raw overlay text of an act container, read without the pipeline. */
 function actBlock(id: string): string {
-  const start = overlay.search(new RegExp(`^:::act\\{#${id}[ }]`, 'm'))
+  const start = overlay.search(new RegExp(`^:::report\\{#${id}[ }]`, 'm'))
   expect(start, id).toBeGreaterThanOrEqual(0)
   const end = overlay.indexOf('\n:::\n', start)
   return overlay.slice(start, end)

@@ -9,6 +9,7 @@ const dataPackage = JSON.parse(readFileSync(new URL('../../dist-data/datapackage
 function decode(cell: string, type: string): unknown {
   if (cell === '') return null
   if (type === 'integer' || type === 'number') return Number(cell)
+  if (type === 'boolean') return cell === 'true'
   if (type === 'array' || type === 'object') return JSON.parse(cell)
   return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell // the formula guard
 }

@@ -53,13 +53,20 @@ const writeJson = (path: string, value: unknown) => writeFileSync(path, `${JSON.
 const readCsv = (path: string): Record<string, string>[] => parse(readFileSync(path, 'utf8'), { columns: true })
 const writeCsv = (path: string, rows: Record<string, string>[]) => writeFileSync(path, stringify(rows, { header: true, record_delimiter: '\r\n' }))
 
-/** Every `<entity>.json` beside a CSV of dist-data/, with its record count. */
+/** Every `<entity>.json` of the package, with its record count. */
 function recordCounts(): Map<string, number> {
   const package_ = readJson(join(root, 'dist-data/datapackage.json'))
-  const names: string[] = package_.resources.filter((r: any) => String(r.path).endsWith('.csv')).map((r: any) => r.name)
+  const names: string[] = package_.resources.filter((r: any) => r.format === 'json').map((r: any) => String(r.path).replace(/\.json$/, ''))
   return new Map(names.map((name) => [name, readJson(join(root, `dist-data/${name}.json`)).records.length]))
 }
 const totalRecords = () => [...recordCounts().values()].reduce((a, b) => a + b, 0)
+/** Every CSV of the package (entities and tidy tables), with its row count, read here with csv-parse. */
+function rowCounts(): Map<string, number> {
+  const package_ = readJson(join(root, 'dist-data/datapackage.json'))
+  const paths: string[] = package_.resources.filter((r: any) => r.format === 'csv').map((r: any) => String(r.path))
+  return new Map(paths.map((path) => [path, readCsv(join(root, 'dist-data', path)).length]))
+}
+const totalRows = () => [...rowCounts().values()].reduce((a, b) => a + b, 0)
 
 /** The tests of one validator, or one skipped test that prints why. */
 function describeValidator(name: keyof typeof missing, tests: () => void): void {
@@ -115,7 +122,7 @@ describeValidator('pandas', () => {
     expect(done.status, done.stdout + done.stderr).toBe(0)
     expect(done.stdout.trim()).toMatch(
       new RegExp(
-        `^pandas \\S+: ${recordCounts().size} CSV files, ${totalRecords()} rows read with the codebook's dtypes; record counts, ids and cells match the JSON$`
+        `^pandas \\S+: ${rowCounts().size} CSV files, ${totalRows()} rows read with the codebook's dtypes; record counts, ids and cells match the JSON$`
       )
     )
   })
@@ -144,7 +151,7 @@ describeValidator('sqlite3', () => {
     const statedBy = readJson(join(root, 'dist-data/figures.json')).records.filter((f: any) => f.statedBy !== null).length
     expect(done.stdout.trim()).toMatch(
       new RegExp(
-        `^sqlite3 \\S+: imported ${recordCounts().size} CSVs \\(${totalRecords()} rows\\); ${foreignKeys()} foreign key\\(s\\), \\d+ non-null keys, every one finds its row$`
+        `^sqlite3 \\S+: imported ${rowCounts().size} CSVs \\(${totalRows()} rows\\); ${foreignKeys()} foreign key\\(s\\), \\d+ non-null keys, every one finds its row$`
       )
     )
     expect(Number(/(\d+) non-null keys/.exec(done.stdout)![1])).toBeGreaterThanOrEqual(statedBy)
@@ -154,12 +161,12 @@ describeValidator('sqlite3', () => {
     const dir = copyOfTheData()
     const figures = readCsv(join(dir, 'dist-data/figures.csv'))
     const figure = figures.find((row) => row.statedBy !== '')!
-    figure.statedBy = 'no-such-act'
+    figure.statedBy = 'no-such-report'
     writeCsv(join(dir, 'dist-data/figures.csv'), figures)
     const done = validator('sqlite_fks.py', '--root', dir)
     expect(done.status).toBe(1)
     expect(done.stdout).toMatch(/^sqlite3 \S+: FAILED/)
-    expect(done.stderr).toContain(`figures.statedBy -> acts.id: 1 of`)
+    expect(done.stderr).toContain(`figures.statedBy -> reports.id: 1 of`)
     expect(done.stderr).toContain(`(rows ${figure.id})`)
     expect(done.stderr).toMatch(/PRAGMA foreign_key_check: 1 violations/)
   })

@@ -39,9 +39,13 @@ describe('the public API', () => {
       'acts',
       'checks',
       'checksOf',
+      'citations',
       'corrections',
+      'evidenceOf',
       'figures',
       'instruments',
+      'reports',
+      'reportsOf',
       'sources',
       'version',
       'withChecks'
@@ -49,8 +53,24 @@ describe('the public API', () => {
     expect(Object.keys(await import('khojaly-recognition/schema')).sort()).toEqual(
       [
         'ActSchema',
+        'CheckCitationSchema',
+        'CheckInputSchema',
         'CheckSchema',
         'CitationSchema',
+        'EvidenceSchema',
+        'GivesSchema',
+        'ReportPersonSchema',
+        'ReportSchema',
+        'VotesSchema',
+        'actors',
+        'characterizationBases',
+        'characterizationMarks',
+        'citationKinds',
+        'evidenceFields',
+        'sides',
+        'stages',
+        'supportKeys',
+        'voices',
         'CorrectionSchema',
         'FigureSchema',
         'InstrumentSchema',
@@ -100,8 +120,10 @@ describe('the public API', () => {
 
   it('the data entry’s records are the published JSON records', async () => {
     const data = await import('khojaly-recognition')
-    const file = JSON.parse(readFileSync(join(root, 'dist-data/acts.json'), 'utf8'))
-    expect(data.acts).toEqual(file.records)
+    for (const name of ['acts', 'reports', 'citations'] as const) {
+      const file = JSON.parse(readFileSync(join(root, `dist-data/${name}.json`), 'utf8'))
+      expect(data[name], name).toEqual(file.records)
+    }
     expect(data.version).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version)
   })
 })

@@ -174,7 +174,7 @@ function runCase(input: Case) {
   const result = check({ root: dir, sourcesDir: dir })
   expect(errorsOf(result), JSON.stringify({ verbatim, body })).toEqual([])
   expect(result.ok).toBe(true)
-  const { acts, figures } = result.dataset!
+  const { reports: acts, figures } = result.dataset!
   expect(acts).toHaveLength(1)
   expect(figures).toHaveLength(1)
   const chars = Array.from(verbatim)
@@ -555,8 +555,8 @@ describe(`property B: check never throws or hangs, whatever the overlay holds ($
         if (result.ok) {
           built++
           const chars = Array.from(verbatim)
-          const { instruments, acts, figures, corrections } = result.dataset!
-          for (const r of [...instruments, ...acts, ...figures, ...corrections]) {
+          const { instruments, reports, figures, corrections } = result.dataset!
+          for (const r of [...instruments, ...reports, ...figures, ...corrections]) {
             for (const p of r.provenance) {
               expect(chars.slice(p.start, p.end).join('')).toBe(p.quote)
               expect({ line: p.line, column: p.column }).toEqual(lineColumn(verbatim, p.start))

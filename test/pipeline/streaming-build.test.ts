@@ -160,7 +160,7 @@ describe('what spans sources is checked from ids alone', () => {
       { name: 'z', verbatim: actText, body: actBody('z-act') }
     ])
     expect(result.ok).toBe(false)
-    expect(result.diagnostics).toMatchObject([{ ruleId: 'reference-missing', file: expect.stringMatching(/a\.md$/), start: { line: 11 } }])
+    expect(result.diagnostics).toMatchObject([{ ruleId: 'reference-missing', file: expect.stringMatching(/a\.md$/), start: { line: 12 } }])
   })
 
   it('an id used in two sources is reported in the second', () => {

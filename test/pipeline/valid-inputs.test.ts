@@ -112,14 +112,25 @@ describe('what the valid inputs show', () => {
     expect(result.dataset!.sources[0]!.characters).toBe(Array.from(verbatim).length)
   })
 
-  it('two-sources: both sources build, in file order, each record pointing into its own text', () => {
+  it('two-sources: both sources build, in file order, each report pointing into its own text', () => {
     const result = checkFixture('two-sources')
-    const { sources, acts } = result.dataset!
+    const { sources, reports } = result.dataset!
     expect(sources.map((s) => s.id)).toEqual(['fixture-a', 'fixture-b'])
-    expect(acts.map((a) => a.provenance[0]!.sourceId)).toEqual(['fixture-a', 'fixture-b', 'fixture-b'])
-    for (const act of acts) {
-      const source = sources.find((s) => s.id === act.provenance[0]!.sourceId)!
-      expect(Array.from(verbatimOf('two-sources', source.path)).slice(act.provenance[0]!.start, act.provenance[0]!.end).join('')).toBe(act.provenance[0]!.quote)
+    expect(reports.map((r) => r.provenance[0]!.sourceId)).toEqual(['fixture-a', 'fixture-b', 'fixture-b'])
+    for (const report of reports) {
+      const source = sources.find((s) => s.id === report.provenance[0]!.sourceId)!
+      expect(Array.from(verbatimOf('two-sources', source.path)).slice(report.provenance[0]!.start, report.provenance[0]!.end).join('')).toBe(report.provenance[0]!.quote)
     }
+  })
+
+  it('two-sources: the act both sources report is one act of record, and each report links to it', () => {
+    const { acts, reports } = checkFixture('two-sources').dataset!
+    expect(acts.map((a) => a.id)).toEqual(['pk-senate-frc-2012-02-01'])
+    expect(reports.filter((r) => r.act === 'pk-senate-frc-2012-02-01').map((r) => r.provenance[0]!.sourceId)).toEqual(['fixture-a', 'fixture-b'])
+    // The second source says massacre, the committee's own text genocide: the report keeps its
+    // words, the act keeps the act's, and the build demanded the check that says so.
+    expect(reports.find((r) => r.id === 'b-pk-committee-2012')!.characterization).toEqual(['massacre'])
+    expect(acts[0]!.characterization).toEqual(['genocide'])
+    expect(acts[0]!.characterizationBasis).toBe('primary')
   })
 })
