@@ -226,7 +226,11 @@ function validateTableCsv(text: string, name: string, table: TableSchema): Valid
   try {
     rows = decodeCsv(text, table)
   } catch (error) {
-    return { valid: false, entity: name, errors: [{ place: '(file)', message: `not a CSV of ${name}: ${(error as Error).message.replace(/\s+/g, ' ')}`, ruleId: 'validate-parse' }] }
+    return {
+      valid: false,
+      entity: name,
+      errors: [{ place: '(file)', message: `not a CSV of ${name}: ${(error as Error).message.replace(/\s+/g, ' ')}`, ruleId: 'validate-parse' }]
+    }
   }
   const errors: ValidationError[] = []
   const keys = new Set<string>()
@@ -240,13 +244,18 @@ function validateTableCsv(text: string, name: string, table: TableSchema): Valid
         if (c.required) errors.push({ place: place(field.name), message: 'must not be empty', ruleId: 'validate-schema' })
         continue
       }
-      if (c.enum && !c.enum.includes(value)) errors.push({ place: place(field.name), message: `must be one of: ${c.enum.join(', ')}`, ruleId: 'validate-schema' })
-      if (c.pattern && typeof value === 'string' && !new RegExp(c.pattern, 'u').test(value)) errors.push({ place: place(field.name), message: `must match ${c.pattern}`, ruleId: 'validate-schema' })
-      if (c.minimum !== undefined && typeof value === 'number' && value < c.minimum) errors.push({ place: place(field.name), message: `must be at least ${c.minimum}`, ruleId: 'validate-schema' })
-      if ((field.type === 'integer' && !Number.isInteger(value)) || (field.type === 'number' && typeof value !== 'number')) errors.push({ place: place(field.name), message: `must be a ${field.type}`, ruleId: 'validate-schema' })
+      if (c.enum && !c.enum.includes(value))
+        errors.push({ place: place(field.name), message: `must be one of: ${c.enum.join(', ')}`, ruleId: 'validate-schema' })
+      if (c.pattern && typeof value === 'string' && !new RegExp(c.pattern, 'u').test(value))
+        errors.push({ place: place(field.name), message: `must match ${c.pattern}`, ruleId: 'validate-schema' })
+      if (c.minimum !== undefined && typeof value === 'number' && value < c.minimum)
+        errors.push({ place: place(field.name), message: `must be at least ${c.minimum}`, ruleId: 'validate-schema' })
+      if ((field.type === 'integer' && !Number.isInteger(value)) || (field.type === 'number' && typeof value !== 'number'))
+        errors.push({ place: place(field.name), message: `must be a ${field.type}`, ruleId: 'validate-schema' })
     }
     const key = JSON.stringify(table.primaryKey.map((k) => row[k]))
-    if (keys.has(key)) errors.push({ place: `row ${i + 2}`, message: `primary key ${table.primaryKey.join(', ')} ${key} is not unique`, ruleId: 'validate-schema' })
+    if (keys.has(key))
+      errors.push({ place: `row ${i + 2}`, message: `primary key ${table.primaryKey.join(', ')} ${key} is not unique`, ruleId: 'validate-schema' })
     keys.add(key)
   })
   errors.splice(maxValidateErrors)

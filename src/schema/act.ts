@@ -71,12 +71,10 @@ export const GivesSchema = z
 export const EvidenceSchema = z
   .object({
     citation: recordId.nullable().meta({ description: 'Id of the citation the evidence was read in; null for an anchor.', examples: ['cite-azernews-191191'] }),
-    report: recordId
-      .nullable()
-      .meta({
-        description: 'Id of the report whose anchor this is, when the evidence is a shipped text’s report of the act; else null.',
-        examples: ['us-ma-house-2010']
-      }),
+    report: recordId.nullable().meta({
+      description: 'Id of the report whose anchor this is, when the evidence is a shipped text’s report of the act; else null.',
+      examples: ['us-ma-house-2010']
+    }),
     anchor: ProvenanceSchema.nullable().meta({ description: 'Where in a shipped verbatim text the evidence stands (as provenance); null for a citation.' }),
     voice: z.enum(valuesOf(voices)).meta({ description: 'Whose words the quote is: the act’s own, or the publisher’s.', examples: ['act'] }),
     supports: z.array(z.enum(supportKeys)).meta({
@@ -123,12 +121,10 @@ export const ActSchema = z
     place: cleanText.nullable().meta({ description: 'City where the act was taken; null when not known.', examples: ['Niamey'] }),
     people: z.array(PersonSchema).meta({ description: 'People who took part in the act (a member who spoke, an official who signed). In CSV: JSON text.' }),
     votes: VotesSchema.nullable().meta({ description: 'The vote, when one is known; null when no count is known.' }),
-    characterization: z
-      .array(z.enum(valuesOf(characterizations)))
-      .meta({
-        description: 'What the evidence says the act calls the events, term by term (see characterizationBasis). Empty when none. In CSV: JSON text.',
-        examples: [['genocide']]
-      }),
+    characterization: z.array(z.enum(valuesOf(characterizations))).meta({
+      description: 'What the evidence says the act calls the events, term by term (see characterizationBasis). Empty when none. In CSV: JSON text.',
+      examples: [['genocide']]
+    }),
     characterizationBasis: z.enum(valuesOf(characterizationBases)).meta({
       description:
         'Computed: for each term, the strongest evidence that shows it (primary, quoted, reported); the act’s basis is the weakest of those, so a term never rides on evidence that only shows another; none when there is no term.',

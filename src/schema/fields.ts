@@ -78,26 +78,27 @@ const edtfPlainMonth = '[0-9]{4}-(?:0[1-9]|1[0-2])'
 const edtfEndpoint = `(?:${edtfDay}|${edtfPlainMonth}|[0-9]{4})`
 export const edtfString = z.string().regex(new RegExp(`^(?:${edtfEndpoint}/${edtfEndpoint}|${edtfDay}|${edtfMonth}|[0-9]{4})$`))
 
+/** A calendar day, ISO 8601 (`YYYY-MM-DD`): a pattern written with [0-9], `format: date`, and a real day of the calendar. */
+export const isoDay = z
+  .string()
+  .regex(new RegExp(`^${edtfDay}$`))
+  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day, 'must be a day of the calendar')
+  .meta({ format: 'date' })
+
 /** The date fields of an act or instrument. */
 export const dateFields = {
   date: edtfString.nullable().meta({
     description: 'The date as EDTF (ISO 8601-2, Library of Congress EDTF), claiming no more than the words; null when the source gives none.',
     examples: ['2010-02-25', '2011-03', '2011-41', '2012-11-15/2012-11-17']
   }),
-  dateStart: z.iso
-    .date()
-    .nullable()
-    .meta({
-      description: 'First day the EDTF date can mean (ISO 8601 date); null when date is null.',
-      examples: ['2011-07-01']
-    }),
-  dateEnd: z.iso
-    .date()
-    .nullable()
-    .meta({
-      description: 'Last day the EDTF date can mean (ISO 8601 date); null when date is null.',
-      examples: ['2011-12-31']
-    }),
+  dateStart: isoDay.nullable().meta({
+    description: 'First day the EDTF date can mean (ISO 8601 date); null when date is null.',
+    examples: ['2011-07-01']
+  }),
+  dateEnd: isoDay.nullable().meta({
+    description: 'Last day the EDTF date can mean (ISO 8601 date); null when date is null.',
+    examples: ['2011-12-31']
+  }),
   dateAsWritten: verbatimText.nullable().meta({
     description: 'The words that give the date, exactly as the source writes them; null when it gives none.',
     examples: ['At the end of 2011']

@@ -23,8 +23,25 @@ describe('datapackage.json is a valid Frictionless Data Package v2', () => {
     // Every entity has its wide table, with id as its key; the rest are the tidy tables of list fields.
     for (const name of entityNames) expect(tables.find((r: any) => r.name === name)?.schema.primaryKey, name).toEqual(['id'])
     const tidy = tables.filter((r: any) => !(entityNames as readonly string[]).includes(r.name))
-    for (const name of ['act-characterizations', 'act-stances', 'act-people', 'act-evidence', 'act-evidence-supports', 'report-characterizations', 'report-stances', 'report-people', 'report-provenance', 'instrument-provenance', 'figure-provenance', 'correction-provenance', 'check-citations']) {
-      expect(tidy.map((r: any) => r.name), name).toContain(name)
+    for (const name of [
+      'act-characterizations',
+      'act-stances',
+      'act-people',
+      'act-evidence',
+      'act-evidence-supports',
+      'report-characterizations',
+      'report-stances',
+      'report-people',
+      'report-provenance',
+      'instrument-provenance',
+      'figure-provenance',
+      'correction-provenance',
+      'check-citations'
+    ]) {
+      expect(
+        tidy.map((r: any) => r.name),
+        name
+      ).toContain(name)
     }
     for (const resource of tables) expect(validate(resource.schema), `${resource.name}: ${JSON.stringify(validate.errors)}`).toBe(true)
     for (const resource of tidy) {
@@ -51,7 +68,10 @@ describe('datapackage.json is a valid Frictionless Data Package v2', () => {
     const rowsOf = (name: string) => {
       if (!rows.has(name)) {
         const [header, ...body] = parse(readFileSync(new URL(`../../dist-data/${name}.csv`, import.meta.url), 'utf8')) as string[][]
-        rows.set(name, body.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i]!]))))
+        rows.set(
+          name,
+          body.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i]!])))
+        )
       }
       return rows.get(name)!
     }

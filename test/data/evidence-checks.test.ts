@@ -54,7 +54,10 @@ describe('every difference between a report and its act of record is explained',
               (c.verdict === 'corrected' && (Array.isArray(act[field]) ? c.correctValue.split(/,\s*/).sort().join(', ') : c.correctValue) === actValue))
         )
         expect(explaining.length, `${report.id}.${field}`).toBeGreaterThan(0)
-        expect(checksOf(report.id).some((c) => c.field === field && c.verdict === 'confirmed'), `${report.id}.${field} confirmed`).toBe(false)
+        expect(
+          checksOf(report.id).some((c) => c.field === field && c.verdict === 'confirmed'),
+          `${report.id}.${field} confirmed`
+        ).toBe(false)
       }
     }
     // The seed's reports differ from the acts in many places: the comparison has something to explain.
@@ -64,7 +67,11 @@ describe('every difference between a report and its act of record is explained',
   it('a report with no act of record has a check on its act', () => {
     const unlinked = reports.filter((r) => r.act === null)
     expect(unlinked.length).toBeGreaterThan(0)
-    for (const report of unlinked) expect(checksOf(report.id).some((c) => c.field === 'act'), report.id).toBe(true)
+    for (const report of unlinked)
+      expect(
+        checksOf(report.id).some((c) => c.field === 'act'),
+        report.id
+      ).toBe(true)
   })
 
   it('Massachusetts: the report keeps the source’s "genocide", its act says "massacre", and a check says so', () => {
@@ -114,7 +121,11 @@ describe('checks sit beside the records and never change them', () => {
     const withMa = withChecks('us-ma-house-2010')!
     expect(withMa.recordType).toBe('report')
     expect(withMa.record.id).toBe('us-ma-house-2010')
-    expect(withMa.checks.map((c) => c.id).sort()).toEqual(checksOf('us-ma-house-2010').map((c) => c.id).sort())
+    expect(withMa.checks.map((c) => c.id).sort()).toEqual(
+      checksOf('us-ma-house-2010')
+        .map((c) => c.id)
+        .sort()
+    )
     const checkedAct = checks.find((c) => c.recordType === 'act')!
     expect(withChecks(checkedAct.recordId)!.recordType).toBe('act')
     expect(apiChecksOf('no-such-record')).toEqual([])
@@ -124,10 +135,16 @@ describe('checks sit beside the records and never change them', () => {
   it('the timeline marks acts of record whose key claims a check corrects or disputes', () => {
     const svg = readFileSync(new URL('../../dist-data/timeline.svg', import.meta.url), 'utf8')
     const flagged = [...acts.values()].filter((a) =>
-      checksOf(a.id).some((c) => c.recordType === 'act' && ['corrected', 'disputed'].includes(c.verdict) && ['characterization', 'body', 'date', 'actType', 'stage', 'actor'].includes(c.field))
+      checksOf(a.id).some(
+        (c) =>
+          c.recordType === 'act' &&
+          ['corrected', 'disputed'].includes(c.verdict) &&
+          ['characterization', 'body', 'date', 'actType', 'stage', 'actor'].includes(c.field)
+      )
     )
     expect(flagged.length).toBeGreaterThan(0)
-    for (const act of flagged.filter((a) => a.date !== null)) expect(svg, act.id).toMatch(new RegExp(`<title>${act.id}: [^<]*a check (corrects|disputes) a key claim`))
+    for (const act of flagged.filter((a) => a.date !== null))
+      expect(svg, act.id).toMatch(new RegExp(`<title>${act.id}: [^<]*a check (corrects|disputes) a key claim`))
   })
 })
 
@@ -135,13 +152,38 @@ describe('a bad check fails the build with a diagnostic in checks.yaml', () => {
   const base = (fields: string) => `- id: check-test\n  recordType: report\n  recordId: us-ma-house-2010\n${fields}`
   // [name, checks.yaml, rule, line of the diagnostic]
   const cases: Array<[string, string, string, number?]> = [
-    ['a missing record', base('  field: null\n  verdict: unverified\n  finding: Nothing found.\n  correctValue: null\n  citations: []\n').replace('us-ma-house-2010', 'no-such-report'), 'check-reference'],
-    ['a field the entity lacks', base('  field: colour\n  verdict: unverified\n  finding: Nothing found.\n  correctValue: null\n  citations: []\n'), 'check-reference'],
-    ['no citations for a confirmed verdict', base('  field: date\n  verdict: confirmed\n  finding: It matches.\n  correctValue: null\n  citations: []\n'), 'check-citations'],
+    [
+      'a missing record',
+      base('  field: null\n  verdict: unverified\n  finding: Nothing found.\n  correctValue: null\n  citations: []\n').replace(
+        'us-ma-house-2010',
+        'no-such-report'
+      ),
+      'check-reference'
+    ],
+    [
+      'a field the entity lacks',
+      base('  field: colour\n  verdict: unverified\n  finding: Nothing found.\n  correctValue: null\n  citations: []\n'),
+      'check-reference'
+    ],
+    [
+      'no citations for a confirmed verdict',
+      base('  field: date\n  verdict: confirmed\n  finding: It matches.\n  correctValue: null\n  citations: []\n'),
+      'check-citations'
+    ],
     ['an unknown verdict', base('  field: date\n  verdict: plausible\n  finding: Maybe.\n  correctValue: null\n  citations: []\n'), 'record-invalid', 5],
-    ['a derived field typed by hand', base('  field: date\n  verdict: unverified\n  finding: Nothing.\n  correctValue: null\n  independence: independent\n  citations: []\n'), 'record-invalid'],
+    [
+      'a derived field typed by hand',
+      base('  field: date\n  verdict: unverified\n  finding: Nothing.\n  correctValue: null\n  independence: independent\n  citations: []\n'),
+      'record-invalid'
+    ],
     ['YAML that does not parse', '- id: [unclosed\n', 'checks-yaml', 2],
-    ['a citation that is not in citations.yaml', base('  field: date\n  verdict: confirmed\n  finding: It matches.\n  correctValue: null\n  citations:\n    - citation: cite-no-such-page\n      notes: null\n'), 'reference-missing']
+    [
+      'a citation that is not in citations.yaml',
+      base(
+        '  field: date\n  verdict: confirmed\n  finding: It matches.\n  correctValue: null\n  citations:\n    - citation: cite-no-such-page\n      notes: null\n'
+      ),
+      'reference-missing'
+    ]
   ]
   for (const [name, yaml, ruleId, line = 1] of cases) {
     it(name, () => {

@@ -7,7 +7,8 @@ import { allRecords } from '../helpers/published.js'
  */
 const verbatimFields = new Set(['quote', 'section', 'asWritten', 'reason', 'notes', 'rights', 'origin', 'finding', 'correctValue'])
 const verbatimOfCitations = new Set(['title', 'publisher'])
-const isVerbatim = (key: string, entity: string) => verbatimFields.has(key) || key.endsWith('AsWritten') || (entity === 'citations' && verbatimOfCitations.has(key))
+const isVerbatim = (key: string, entity: string) =>
+  verbatimFields.has(key) || key.endsWith('AsWritten') || (entity === 'citations' && verbatimOfCitations.has(key))
 
 function strings(value: unknown, key: string, out: Array<[string, string]>) {
   if (typeof value === 'string') out.push([key, value])

@@ -119,7 +119,9 @@ describe('what the valid inputs show', () => {
     expect(reports.map((r) => r.provenance[0]!.sourceId)).toEqual(['fixture-a', 'fixture-b', 'fixture-b'])
     for (const report of reports) {
       const source = sources.find((s) => s.id === report.provenance[0]!.sourceId)!
-      expect(Array.from(verbatimOf('two-sources', source.path)).slice(report.provenance[0]!.start, report.provenance[0]!.end).join('')).toBe(report.provenance[0]!.quote)
+      expect(Array.from(verbatimOf('two-sources', source.path)).slice(report.provenance[0]!.start, report.provenance[0]!.end).join('')).toBe(
+        report.provenance[0]!.quote
+      )
     }
   })
 

@@ -98,7 +98,9 @@ export function renderCodebook(
     '|---|---|---|---|'
   )
   for (const t of tidy) {
-    out.push(`| \`${t.name}\` | \`${t.entity}.${t.path.join('[].')}\` | ${t.table.primaryKey.map(code).join(', ')} | ${t.table.fields.map((f) => code(f.name)).join(', ')} |`)
+    out.push(
+      `| \`${t.name}\` | \`${t.entity}.${t.path.join('[].')}\` | ${t.table.primaryKey.map(code).join(', ')} | ${t.table.fields.map((f) => code(f.name)).join(', ')} |`
+    )
   }
   out.push('')
   for (const t of tidy) {
@@ -107,7 +109,9 @@ export function renderCodebook(
     for (const field of t.table.fields) {
       const values = field.constraints?.enum
       const type = `${field.type}${values ? ` (${values.map(code).join(', ')})` : ''}`
-      out.push(`| \`${field.name}\` | ${cell(type)} | ${field.constraints?.required ? 'no' : 'yes'} | ${pandasDtypes[field.type]} | ${cell(field.description ?? '')} |`)
+      out.push(
+        `| \`${field.name}\` | ${cell(type)} | ${field.constraints?.required ? 'no' : 'yes'} | ${pandasDtypes[field.type]} | ${cell(field.description ?? '')} |`
+      )
     }
     out.push('')
   }
