@@ -63,6 +63,24 @@ describe('datapackage.json is a valid Frictionless Data Package v2', () => {
     }
   })
 
+  it('declares a foreign key on every column that holds the id of another record', () => {
+    const entityOf = new Map(dataPackage.resources.filter((r: any) => r.schema).map((r: any) => [r.name.replace(/s$/, ''), r.name]))
+    let columns = 0
+    for (const resource of dataPackage.resources.filter((r: any) => r.schema)) {
+      const [ownKey] = resource.schema.primaryKey
+      for (const field of resource.schema.fields) {
+        const named = /^Id of the `?([a-z]+)/.exec(field.description ?? '')
+        // The key of the resource itself, and a check's recordId (its entity is in recordType), point at no one resource.
+        if (!named || field.name === ownKey || (resource.name === 'checks' && field.name === 'recordId')) continue
+        columns++
+        const target = entityOf.get(named[1]!.replace(/s$/, '')) ?? named[1]
+        const key = (resource.schema.foreignKeys ?? []).find((k: any) => k.fields.length === 1 && k.fields[0] === field.name)
+        expect(key?.reference, `${resource.name}.${field.name}`).toEqual({ resource: target, fields: ['id'] })
+      }
+    }
+    expect(columns).toBeGreaterThanOrEqual(9)
+  })
+
   it('every declared foreign key finds its row', () => {
     const rows = new Map<string, Array<Record<string, string>>>()
     const rowsOf = (name: string) => {

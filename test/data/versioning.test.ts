@@ -28,14 +28,14 @@ describe('one version everywhere', () => {
 describe('the README tells the truth about this version', () => {
   it('gives the record counts the files hold', () => {
     const readme = read('README.md')
-    const built = readme.match(/Version (\d+\.\d+\.\d+) is built from (\d+) source texts?:/)
+    const built = readme.match(/Version (\d+\.\d+\.\d+) is built from the curated record and (\d+) source texts?:/)
     expect(built, 'the "Version … is built from …" sentence').not.toBeNull()
     expect(built![1]).toBe(version)
-    const sentence = readme.match(/It holds ([^.]+?)\s+\(counts/)!
+    const sentence = readme.match(/It holds,? ([^.]+?)\s+\(counts/)!
     expect(sentence, 'the "It holds …" sentence').not.toBeNull()
     const said = Object.fromEntries([
       ['sources', Number(built![2])],
-      ...[...sentence[1]!.matchAll(/(\d+)\s+(instrument|act|figure|correction|check)s?/g)].map((m) => [`${m[2]}s`, Number(m[1])])
+      ...[...sentence[1]!.matchAll(/(\d+)\s+(citation|act|report|instrument|figure|correction|check)s?/g)].map((m) => [`${m[2]}s`, Number(m[1])])
     ])
     expect(Object.keys(said).sort()).toEqual([...entityNames].sort())
     for (const name of entityNames) expect(said[name], name).toBe(entityFile(name).records.length)

@@ -21,7 +21,6 @@ import type { Code, Heading, Nodes } from 'mdast'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { withChecks } from '../../src/index.js'
 import { rules } from '../../src/pipeline/diagnostics/rules.js'
 import { stances } from '../../src/schema/index.js'
 import { entityFile } from '../helpers/published.js'
@@ -184,20 +183,27 @@ function typeErrorsOf(file: string): string[] {
   return typeErrors.get(relative(root, file)) ?? ['not type-checked']
 }
 
-/** A copy of dist-data/ in `dir` whose first act's first quote no longer matches the text; the act's id. */
+/** A copy of dist-data/ in `dir` whose first report's first quote no longer matches the text; the report's id. */
 function tamperQuote(dir: string): string {
   cpSync(join(root, 'dist-data'), join(dir, 'dist-data'), { recursive: true })
-  const file = join(dir, 'dist-data/acts.json')
-  const acts = JSON.parse(readFileSync(file, 'utf8'))
-  acts.records[0].provenance[0].quote += ' (tampered)'
-  writeFileSync(file, `${JSON.stringify(acts, null, 2)}\n`)
-  return acts.records[0].id
+  const file = join(dir, 'dist-data/reports.json')
+  const reports = JSON.parse(readFileSync(file, 'utf8'))
+  reports.records[0].provenance[0].quote += ' (tampered)'
+  writeFileSync(file, `${JSON.stringify(reports, null, 2)}\n`)
+  return reports.records[0].id
 }
 
-const genocideActIds = () =>
-  entityFile('acts')
-    .records.filter((act) => act.characterization.includes('genocide'))
-    .map((act) => act.id as string)
+type Row = Record<string, any>
+const actRecords = (): Row[] => entityFile('acts').records
+const reportRecords = (): Row[] => entityFile('reports').records
+/** Acts of record whose characterization includes genocide, straight from acts.json. */
+const genocideActs = () => actRecords().filter((act) => act.characterization.includes('genocide'))
+/** Counts of `rows` by the values of two fields, as "a b" → n. */
+const countBy = (rows: Row[], first: string, second: string) => {
+  const counts = new Map<string, number>()
+  for (const row of rows) counts.set(`${row[first]} ${row[second]}`, (counts.get(`${row[first]} ${row[second]}`) ?? 0) + 1)
+  return counts
+}
 
 /**
  * What the examples say they do, beyond exiting 0, by block name. Each name must be a block
@@ -206,30 +212,61 @@ const genocideActIds = () =>
 const expectations: Record<string, (ran: Ran, block: Block, cwd: string) => void> = {
   'Use › TypeScript and JavaScript #1 (ts)'(ran) {
     const lines = ran.stdout.trim().split('\n')
-    const ids = genocideActIds()
-    expect(ids.length).toBeGreaterThan(0)
-    expect(lines.slice(0, -1).map((line) => line.split(' ')[0])).toEqual(ids)
-    expect(lines.at(-1)).toMatch(new RegExp(`^${version.replaceAll('.', '\\.')} \\[`))
+    const shown = genocideActs().filter((act) => act.characterizationBasis === 'primary')
+    expect(shown.length).toBeGreaterThan(0)
+    expect(lines.slice(0, -1).map((line) => line.split(' ')[0])).toEqual(shown.map((act) => act.id))
+    for (const [i, act] of shown.entries()) expect(lines[i]!.split(' ').slice(1, 4)).toEqual([act.date ?? 'no date', act.actor, act.stage])
+    const told = shown.filter((act) => reportRecords().some((report) => report.act === act.id)).length
+    expect(lines.at(-1)).toBe(`${version} ${shown.length} of ${actRecords().length} acts; ${told} of them reported by a source text`)
   },
   'Use › TypeScript and JavaScript #2 (ts)'(ran) {
+    const lines = ran.stdout.trim().split('\n')
+    expect(lines).toHaveLength(reportRecords().length)
+    for (const [i, report] of reportRecords().entries()) {
+      const act = actRecords().find((a) => a.id === report.act)
+      expect(lines[i]).toMatch(new RegExp(`^${report.id}: the text says ${report.characterization.join(', ') || 'no term'}; `))
+      expect(lines[i]!.endsWith(act ? `the act says ${act.characterization.join(', ') || 'no term'}` : 'no act of record'), lines[i]).toBe(true)
+    }
+    expect(lines.some((line) => line.endsWith('no act of record'))).toBe(true)
+  },
+  'Use › TypeScript and JavaScript #3 (ts)'(ran) {
     expect(ran.stderr).toMatch(/'characterization: /)
     for (const stance of Object.keys(stances)) expect(ran.stdout).toContain(`'${stance}'`)
   },
-  'Use › TypeScript and JavaScript #3 (ts)'(ran, _block, cwd) {
+  'Use › TypeScript and JavaScript #4 (ts)'(ran, _block, cwd) {
     expect(ran.stderr).toBe('')
-    for (const file of ['dist-data/acts.json', 'dist-data/datapackage.json', 'schemas/act.schema.json']) expect(existsSync(join(cwd, file)), file).toBe(true)
-    expect(JSON.parse(readFileSync(join(cwd, 'dist-data/acts.json'), 'utf8')).records.length).toBe(entityFile('acts').records.length)
+    for (const file of ['dist-data/acts.json', 'dist-data/reports.json', 'dist-data/datapackage.json', 'schemas/act.schema.json'])
+      expect(existsSync(join(cwd, file)), file).toBe(true)
+    for (const name of ['acts', 'reports', 'citations'] as const)
+      expect(JSON.parse(readFileSync(join(cwd, `dist-data/${name}.json`), 'utf8')).records.length, name).toBe(entityFile(name).records.length)
   },
   'Use › Python (pandas) #1 (python)'(ran) {
-    // pandas elides middle columns to fit 80 characters; the first and last show.
-    expect(ran.stdout.split('\n')[0]).toMatch(/^\s*id\b.*\bbody\s*$/)
-    const shown = new Set(genocideActIds())
-    for (const act of entityFile('acts').records) {
-      if (shown.has(act.id)) expect(ran.stdout).toContain(act.id)
-      else expect(ran.stdout).not.toContain(act.id)
+    // A header, then one line per (basis, stage) pair of the acts that use the term, with its count.
+    expect(ran.stdout.split('\n')[0]!.trim().split(/\s+/)).toEqual(['characterizationBasis', 'stage', 'acts'])
+    const expected = countBy(genocideActs(), 'characterizationBasis', 'stage')
+    const printed = new Map(
+      ran.stdout
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter((cells) => cells.length === 3 && /^\d+$/.test(cells[2]!))
+        .map((cells) => [`${cells[0]} ${cells[1]}`, Number(cells[2])])
+    )
+    expect(expected.size).toBeGreaterThan(1)
+    expect(printed).toEqual(expected)
+  },
+  'Use › R #1 (r)'(ran) {
+    // table() prints bases as rows and stages as columns; every count of the data must be in it.
+    const header = ran.stdout.split('\n').find((line) => /\badopted\b/.test(line))
+    expect(header, ran.stdout).toBeDefined()
+    const stagesShown = header!.trim().split(/\s+/)
+    for (const [key, n] of countBy(genocideActs(), 'characterizationBasis', 'stage')) {
+      const [basis, stage] = key.split(' ')
+      const row = ran.stdout.split('\n').find((line) => line.trim().split(/\s+/)[0] === basis)
+      expect(row, basis).toBeDefined()
+      expect(Number(row!.trim().split(/\s+/)[stagesShown.indexOf(stage!) + 1]), key).toBe(n)
     }
   },
-  "Use › Check a record's quote against the text #1 (js)"(ran, block) {
+  "Use › Check a report's quote against the text #1 (js)"(ran, block) {
     expect(ran.stderr).not.toMatch(/quote differs/)
     // It does check: in a copy of the package whose data has a wrong quote, it reports that record.
     const copy = join(work, 'tampered-package')
@@ -241,25 +278,44 @@ const expectations: Record<string, (ran: Ran, block: Block, cwd: string) => void
     const tampered = run(process.execPath, [join(copy, 'quote-check.mjs')], scratch(false))
     expect(tampered.stderr, show(tampered)).toContain(`${id}: quote differs`)
   },
-  "Use › Check a record's quote against the text #2 (python)"(_ran, block) {
-    // It does check: over a copy of dist-data/ with a wrong quote, its assert fails on that act.
+  "Use › Check a report's quote against the text #2 (python)"(_ran, block) {
+    // It does check: over a copy of dist-data/ with a wrong quote, its assert fails on that report.
     const dir = scratch(false)
     const id = tamperQuote(dir)
     const tampered = run(python, [fileOf(block, 'python')], dir)
     expect(tampered.status, show(tampered)).not.toBe(0)
     expect(tampered.stderr).toMatch(new RegExp(`AssertionError: ${id}\\s*$`))
   },
-  'What the source claims, and what the checks found #1 (js)'() {
-    // The example only evaluates; what its comments say, said through the same API:
-    const found = withChecks('us-ma-house-2010')
-    if (found?.recordType !== 'act') throw new Error('us-ma-house-2010 is not an act')
-    expect(found.record.characterization).toEqual(['genocide'])
-    expect(found.record.provenance[0]?.quote).toMatch(/^On February 25, 2010, House of Representatives of the state of Massachusetts/)
-    expect(found.checks.find((c) => c.field === 'characterization')).toMatchObject({
+  'From act to evidence to report to check #1 (js)'(ran, block) {
+    // The example evaluates and prints the evidence; what its comments say, from the files themselves:
+    const report = reportRecords().find((r) => r.id === 'us-ma-house-2010')!
+    expect(report.characterization).toEqual(['genocide'])
+    expect(report.actType).toBe('resolution')
+    expect(report.provenance[0].quote).toMatch(/^On February 25, 2010, House of Representatives of the state of Massachusetts/)
+    const act = actRecords().find((a) => a.id === report.act)!
+    expect(act.id).toBe('us-ma-house-citation-2010-02-25')
+    expect([act.characterization, act.characterizationBasis, act.actType, act.actor, act.stage]).toEqual([
+      ['massacre'],
+      'quoted',
+      'citation',
+      'member',
+      'published'
+    ])
+    const sides = new Map(entityFile('citations').records.map((c: Row) => [c.id, c.side]))
+    const lines = act.evidence.map((e: Row) => `${e.voice} ${sides.get(e.citation)} ${e.supports.join(' ')}`)
+    expect(ran.stdout.trim().split('\n')).toEqual(lines)
+    expect(entityFile('checks').records.find((c: Row) => c.recordId === report.id && c.field === 'characterization')).toMatchObject({
       verdict: 'corrected',
       correctValue: 'massacre',
-      finding: expect.stringMatching(/^The Massachusetts House document of 25 February 2010 acknowledges the 18th commemoration of the 'Khojaly Massacre'/)
+      independence: 'aligned-one-side',
+      finding: expect.stringMatching(/^The Massachusetts House document of 25 February 2010 acknowledges /)
     })
+    // The comments under the loop show that output, line for line (their parenthesis aside).
+    const commented = block.code
+      .split('\n')
+      .filter((line) => /^\/\/ (act|reporter) /.test(line))
+      .map((line) => line.replace(/^\/\/ /, '').replace(/\s+\(.*\)$/, ''))
+    expect(commented).toEqual(lines)
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { entities, type EntityName } from '../../schema/entities.js'
+import { entities, type Entity, type EntityName } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
 import { directiveEntries, type DirectiveSpec } from '../extract/directives.js'
 import { replaceGeneratedBlock } from './generated-blocks.js'
@@ -66,57 +66,71 @@ export function renderSourcesList(sources: readonly Source[]): string {
   return sources.map((s) => `- *${s.title}* (\`${s.id}\`, language \`${s.language}\`, ${s.characters} characters): origin ${s.origin}.`).join('\n')
 }
 
+/** "a, b and c". */
+const listed = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
+
+/** The record counts by layer: what the curated record holds, what the source texts report, and the checks. */
+function countsByLayer({ sources, counts }: DatasetSummary): { record: string; reported: string; checks: string; texts: string } {
+  const of = (input: Entity['input']) => listed(entities.filter((e) => e.input === input).map((e) => count(counts[e.name], e.recordName)))
+  return { record: of('record'), reported: of('overlay'), checks: count(counts.checks, 'check'), texts: count(sources.length, 'source text') }
+}
+
 /** The README's summary: which texts the records come from, and how many records of each entity there are. */
-export function renderReadmeSummary({ version, sources, counts }: DatasetSummary): string {
-  const records = entities
-    .filter((e) => e.name !== 'sources' && e.name !== 'checks')
-    .map((e) => count(counts[e.name], e.recordName))
-    .join(', ')
+export function renderReadmeSummary(summary: DatasetSummary): string {
+  const { record, reported, checks, texts } = countsByLayer(summary)
   return [
-    `Version ${version} is built from ${count(sources.length, 'source text')}:`,
+    `Version ${summary.version} is built from the curated record and ${texts}:`,
     '',
-    renderSourcesList(sources),
+    renderSourcesList(summary.sources),
     '',
-    `It holds ${records}, and ${count(counts.checks, 'check')} of those records against public evidence (counts: [codebook](docs/codebook.md)).`
+    `It holds, in the record, ${record}; from the source ${summary.sources.length === 1 ? 'text' : 'texts'}, ${reported}; and ${checks} of those records against public evidence (counts: [codebook](docs/codebook.md)).`
   ].join('\n')
 }
 
 /** CITATION.cff, whole: the dataset's metadata with its version, release date and counts. */
-export function renderCitationCff({ version, sources, counts }: DatasetSummary, released: string): string {
-  const records = entities
-    .filter((e) => e.name !== 'sources' && e.name !== 'checks')
-    .map((e) => count(counts[e.name], e.recordName))
-    .join(', ')
+export function renderCitationCff(summary: DatasetSummary, released: string): string {
+  const { version } = summary
+  const { record, reported, checks, texts } = countsByLayer(summary)
   const abstract = [
-    'The legal instruments, the acts of parliaments, governments and international',
-    'organizations, and the figures that advocacy texts on the recognition of the Khojaly',
-    'massacre (26 February 1992) report, as claims with provenance. Every record states what',
-    'its source says, anchored by Unicode code-point offsets and a verbatim quote to the',
-    'exact words that say it; the verbatim texts ship with the data so every record can be',
-    "checked. The sources' misspellings are recorded as corrections, never silently edited,",
-    'and their factual errors are left as the sources state them, with checks against public',
-    `evidence beside them. Version ${version} holds ${records} from ${count(sources.length, 'source')},`,
-    `and ${count(counts.checks, 'check')}, published as JSON, CSV, JSON Schema and a Frictionless Data`,
-    'Package, with a typed npm API and a CLI. Code is under the MIT licence; the data is under',
-    'CC BY 4.0; the verbatim source texts are not licensed by the project.'
+    'The international recognition of the Khojaly massacre (26 February 1992) as a record of',
+    'acts: resolutions, decisions, declarations, statements and remarks of parliaments,',
+    'governments and international organizations, and the counter-acts that reject them, one',
+    'record per act, each backed by evidence entries that cite a public document, say whose',
+    'words they quote and which fields they show. Beside the record, what advocacy texts',
+    'report of those acts, as claims with provenance (Unicode code-point offsets and verbatim',
+    'quotes into texts that ship with the data), each report linked to its act and compared',
+    'with it field by field; every difference is explained by a check against public evidence.',
+    `Version ${version} holds, in the record, ${record}; from ${texts}, ${reported}; and ${checks},`,
+    'published as JSON, CSV (with tidy tables), JSON Schema and a Frictionless Data Package,',
+    'with a typed npm API and a CLI. Code is under the MIT licence; the data is under CC BY',
+    '4.0; the verbatim source texts are not licensed by the project.'
   ]
   return [
     'cff-version: 1.2.0',
     'message: >-',
-    '  If you use this dataset, please cite it as below, and attribute the claims it holds to',
-    '  the source texts it was built from.',
+    '  If you use this dataset, please cite it as below; attribute a report to the source text',
+    '  it comes from, and an act to the documents its evidence cites.',
     'type: dataset',
     'title: >-',
-    '  khojaly-recognition: recognition of the Khojaly massacre as source texts report it',
+    '  khojaly-recognition: the record of acts on the Khojaly massacre, and what source texts report of them',
     `version: ${version}`,
     `date-released: "${released}"`,
     'license: CC-BY-4.0',
     'authors:',
     '  - name: khojaly-recognition contributors',
     'keywords:',
-    ...['Khojaly', 'Khojaly massacre', 'recognition', 'legislative acts', 'provenance', 'claims', 'Frictionless Data Package', 'JSON Schema', 'CSV'].map(
-      (k) => `  - ${k}`
-    ),
+    ...[
+      'Khojaly',
+      'Khojaly massacre',
+      'recognition',
+      'legislative acts',
+      'evidence',
+      'provenance',
+      'claims',
+      'Frictionless Data Package',
+      'JSON Schema',
+      'CSV'
+    ].map((k) => `  - ${k}`),
     'abstract: >-',
     ...abstract.map((line) => `  ${line}`),
     ''

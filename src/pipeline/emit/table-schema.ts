@@ -24,10 +24,29 @@ export interface TableSchema {
 
 type JsonSchema = Record<string, any>
 
-/** Foreign keys that one resource's column can declare (a key may point at one resource only). */
-const foreignKeys: Partial<Record<EntityName, TableSchema['foreignKeys']>> = {
-  reports: [{ fields: ['act'], reference: { resource: 'acts', fields: ['id'] } }],
-  figures: [{ fields: ['statedBy'], reference: { resource: 'reports', fields: ['id'] } }]
+/**
+ * Every column that holds the id of a record of another entity: the entity, the path to the
+ * column (a list field and the item's field, for a column of a tidy table), and the entity it
+ * points at. A check's `recordId` is absent: it points at the entity its `recordType` names,
+ * which a foreign key cannot say.
+ */
+export const references: ReadonlyArray<{ entity: EntityName; path: readonly [string] | readonly [string, string]; resource: EntityName }> = [
+  { entity: 'acts', path: ['evidence', 'citation'], resource: 'citations' },
+  { entity: 'acts', path: ['evidence', 'report'], resource: 'reports' },
+  { entity: 'reports', path: ['act'], resource: 'acts' },
+  { entity: 'reports', path: ['provenance', 'sourceId'], resource: 'sources' },
+  { entity: 'instruments', path: ['provenance', 'sourceId'], resource: 'sources' },
+  { entity: 'figures', path: ['statedBy'], resource: 'reports' },
+  { entity: 'figures', path: ['provenance', 'sourceId'], resource: 'sources' },
+  { entity: 'corrections', path: ['provenance', 'sourceId'], resource: 'sources' },
+  { entity: 'checks', path: ['citations', 'citation'], resource: 'citations' }
+]
+
+/** The foreign keys of the columns of `entity` (or of the items of its list `list`). */
+export function referencesOf(entity: EntityName, list?: string): NonNullable<TableSchema['foreignKeys']> {
+  return references
+    .filter((r) => r.entity === entity && (list === undefined ? r.path.length === 1 : r.path.length === 2 && r.path[0] === list))
+    .map((r) => ({ fields: [r.path.at(-1)!], reference: { resource: r.resource, fields: ['id'] } }))
 }
 
 /** The Table Schema of each entity's CSV, from its record JSON Schema. */
@@ -38,8 +57,8 @@ export function tableSchemas(jsonSchemas: Map<string, JsonSchema>): Map<EntityNa
     const required = new Set<string>(schema.required ?? [])
     const fields = Object.entries(schema.properties as Record<string, JsonSchema>).map(([name, property]) => toField(name, property, required.has(name)))
     const table: TableSchema = { fields, missingValues: [''], primaryKey: ['id'] }
-    const keys = foreignKeys[entity.name]
-    if (keys) table.foreignKeys = keys
+    const keys = referencesOf(entity.name)
+    if (keys.length > 0) table.foreignKeys = keys
     result.set(entity.name, table)
   }
   return result

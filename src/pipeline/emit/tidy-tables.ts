@@ -9,7 +9,7 @@
  */
 import { entities, type EntityName } from '../../schema/entities.js'
 import { schemaFileName } from './json-schemas.js'
-import { toField, type TableField, type TableSchema } from './table-schema.js'
+import { referencesOf, toField, type TableField, type TableSchema } from './table-schema.js'
 
 type JsonSchema = Record<string, any>
 
@@ -72,7 +72,7 @@ export function tidyTables(jsonSchemas: Map<string, JsonSchema>): TidyTable[] {
           fields: [idField, position, ...columns],
           missingValues: [''],
           primaryKey: [idColumn, 'position'],
-          foreignKeys: [{ fields: [idColumn], reference: { resource: entity.name, fields: ['id'] } }]
+          foreignKeys: [{ fields: [idColumn], reference: { resource: entity.name, fields: ['id'] } }, ...(scalar ? [] : referencesOf(entity.name, field))]
         }
       })
       if (scalar) continue
