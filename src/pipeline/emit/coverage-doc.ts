@@ -1,12 +1,15 @@
 /**
  * docs/coverage.md: what the record holds and how it was searched, generated from the acts
- * of record, their citations and sources/record/series.yaml: acts by jurisdiction, year,
- * actor and stage, characterization and basis, evidence by kind and side; every series
- * searched, what each item gave, and the claimed acts that were not found.
+ * of record, their citations, the checks and sources/record/series.yaml: headline figures;
+ * acts by jurisdiction, year, actor and stage, term and the basis of each term, the sides of
+ * their documents; evidence by kind and side; checks by verdict and independence; every
+ * series searched, what each item gave, and the claimed acts that were not found. The
+ * datasheet quotes no figure of its own and points here.
  */
-import type { Act, Citation } from '../../schema/index.js'
-import { actors, characterizationBases, characterizations, citationKinds, sides, stages } from '../../schema/vocabularies.js'
+import type { Act, Check, Citation, Source } from '../../schema/index.js'
+import { actors, characterizationBases, characterizations, citationKinds, independences, sides, stages, verdicts } from '../../schema/vocabularies.js'
 import type { Series } from '../parse/index.js'
+import { characterizationBasisOf } from '../validate/record-layer.js'
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -19,10 +22,16 @@ function tally(keys: readonly string[]): Array<[string, number]> {
 }
 
 /** Markdown text of the coverage report. */
-export function renderCoverage(version: string, layer: { acts: readonly Act[]; citations: readonly Citation[] }, series: readonly Series[]): string {
-  const { acts, citations } = layer
+export function renderCoverage(
+  version: string,
+  layer: { acts: readonly Act[]; citations: readonly Citation[]; checks: readonly Check[] },
+  sources: readonly Source[],
+  series: readonly Series[]
+): string {
+  const { acts, citations, checks } = layer
   const khojaly = acts.filter((a) => a.concernsKhojaly)
   const citationById = new Map(citations.map((c) => [c.id, c]))
+  const sourceSide = new Map(sources.map((s) => [s.id, s.side]))
   const out: string[] = [
     '# Coverage of the record',
     '',
@@ -31,6 +40,21 @@ export function renderCoverage(version: string, layer: { acts: readonly Act[]; c
     `The record holds ${acts.length} acts, ${khojaly.length} of them concerning Khojaly (${khojaly.filter((a) => a.jurisdiction !== 'AZ').length} other than Azerbaijan's own), backed by ${citations.length} citations.`,
     ''
   ]
+  const notAzerbaijan = (a: Act) => a.jurisdiction !== 'AZ'
+  const ofRecord = khojaly.filter((a) => (a.actor === 'body' || a.actor === 'committee') && ['adopted', 'signed', 'published'].includes(a.stage))
+  const countries = new Set(
+    khojaly.filter((a) => a.jurisdictionType === 'iso-3166-1' && a.jurisdiction !== 'US' && a.jurisdiction !== 'AZ').map((a) => a.jurisdiction)
+  )
+  const states = new Set(khojaly.filter((a) => a.jurisdiction.startsWith('US-')).map((a) => a.jurisdiction))
+  out.push(
+    '## In figures',
+    '',
+    `- Acts concerning Khojaly: ${khojaly.length}; other than Azerbaijan's own: ${khojaly.filter(notAzerbaijan).length}.`,
+    `- Acts of a body or a committee as such at stage adopted, signed or published: ${ofRecord.length}; other than Azerbaijan's: ${ofRecord.filter(notAzerbaijan).length}.`,
+    `- Countries (ISO 3166-1) other than the United States and Azerbaijan: ${countries.size}; US states: ${states.size}; organizations: ${new Set(khojaly.filter((a) => a.jurisdictionType === 'organization').map((a) => a.jurisdiction)).size}.`,
+    `- Counter-acts (stance \`rejects\`): ${acts.filter((a) => a.stance.includes('rejects')).length}.`,
+    ''
+  )
   const table = (title: string, header: string, rows: Array<[string, number]>) => {
     out.push(`## ${title}`, '', `| ${header} | acts |`, '|---|---|', ...rows.map(([key, n]) => `| ${cell(key)} | ${n} |`), '')
   }
@@ -56,28 +80,43 @@ export function renderCoverage(version: string, layer: { acts: readonly Act[]; c
     )
   }
   out.push('')
+  // Per term, the strongest evidence that shows that term (an act's own basis is the weakest of its terms').
   out.push(
-    '## By characterization and basis',
+    '## By term and the basis of the term',
     '',
-    `| term | ${Object.keys(characterizationBases).join(' | ')} |`,
-    `|---|${Object.keys(characterizationBases)
-      .map(() => '---')
-      .join('|')}|`
+    'For each term, the acts that hold it by the strongest evidence that shows the term itself: `primary` (the act’s own text, or a copy), `quoted` (a report or a shipped text quoting the act), `reported` (only a reporter’s words). An act’s `characterizationBasis` is the weakest over its terms.',
+    '',
+    `| term | ${Object.keys(characterizationBases)
+      .filter((b) => b !== 'none')
+      .join(' | ')} |`,
+    '|---|---|---|---|'
   )
   for (const term of Object.keys(characterizations)) {
-    const withTerm = khojaly.filter((a) => a.characterization.some((t) => t === term))
+    const bases = khojaly.filter((a) => a.characterization.some((t) => t === term)).map((a) => characterizationBasisOf([term], a.evidence, citationById))
+    if (bases.length === 0) continue
     out.push(
       `| ${term} | ${Object.keys(characterizationBases)
-        .map((basis) => withTerm.filter((a) => a.characterizationBasis === basis).length)
+        .filter((b) => b !== 'none')
+        .map((basis) => bases.filter((b) => b === basis).length)
         .join(' | ')} |`
     )
   }
-  out.push(
-    `| (no term) | ${Object.keys(characterizationBases)
-      .map((basis) => khojaly.filter((a) => a.characterization.length === 0 && a.characterizationBasis === basis).length)
-      .join(' | ')} |`,
-    ''
-  )
+  out.push('', `${khojaly.filter((a) => a.characterization.length === 0).length} acts concerning Khojaly hold no term.`, '')
+  // The sides of the documents an act rests on: an anchor counts as its shipped text's side.
+  const sidesOf = (a: Act) =>
+    new Set(a.evidence.map((e) => (e.citation === null ? sourceSide.get(e.anchor?.sourceId ?? '') : citationById.get(e.citation)?.side)).filter(Boolean))
+  const sideGroups: Array<[string, (s: Set<unknown>) => boolean]> = [
+    ['at least one independent document', (s) => s.has('independent')],
+    ['documents of both sides, none independent', (s) => !s.has('independent') && s.has('az') && s.has('am')],
+    ['only documents aligned with Azerbaijan', (s) => !s.has('independent') && !s.has('am')],
+    ['only documents aligned with Armenia', (s) => !s.has('independent') && !s.has('az')]
+  ]
+  out.push('## By the sides of their documents', '', '| acts concerning Khojaly known from | all | other than Azerbaijan’s |', '|---|---|---|')
+  for (const [label, test] of sideGroups) {
+    const group = khojaly.filter((a) => test(sidesOf(a)))
+    out.push(`| ${label} | ${group.length} | ${group.filter(notAzerbaijan).length} |`)
+  }
+  out.push('')
   const entries = acts.flatMap((a) =>
     a.evidence.map((e) => (e.citation === null ? undefined : citationById.get(e.citation))).filter((c): c is Citation => c !== undefined)
   )
@@ -101,6 +140,33 @@ export function renderCoverage(version: string, layer: { acts: readonly Act[]; c
       .join(' | ')} ${acts.flatMap((a) => a.evidence).filter((e) => e.citation === null).length} in all |`,
     ''
   )
+  out.push(
+    '## Documents by language, publisher and year',
+    '',
+    '| language | documents |',
+    '|---|---|',
+    ...tally(citations.map((c) => c.language)).map(([l, n]) => `| ${l} | ${n} |`),
+    ''
+  )
+  const publishers = tally(citations.map((c) => c.publisher))
+  out.push(
+    `${publishers.length} publishers in all; those of five documents or more:`,
+    '',
+    '| publisher | side | documents |',
+    '|---|---|---|',
+    ...publishers
+      .filter(([, n]) => n >= 5)
+      .map(([p, n]) => `| ${cell(p)} | ${[...new Set(citations.filter((c) => c.publisher === p).map((c) => c.side))].join(', ')} | ${n} |`),
+    ''
+  )
+  const years = tally(citations.map((c) => c.published?.slice(0, 4) ?? 'undated')).sort((a, b) => compareText(a[0], b[0]))
+  out.push('| year published | documents |', '|---|---|', ...years.map(([y, n]) => `| ${y} | ${n} |`), '')
+  out.push('## Checks by verdict and independence', '', `| verdict | ${Object.keys(independences).join(' | ')} | nothing cited |`, '|---|---|---|---|---|')
+  for (const verdict of Object.keys(verdicts))
+    out.push(
+      `| ${verdict} | ${[...Object.keys(independences), null].map((i) => checks.filter((c) => c.verdict === verdict && c.independence === i).length).join(' | ')} |`
+    )
+  out.push('')
   const counterActs = acts.filter((a) => a.stance.includes('rejects'))
   out.push('## Counter-acts', '', `${counterActs.length} acts deny or contest a characterization of Khojaly:`, '')
   for (const act of counterActs) out.push(`- \`${act.id}\`: ${act.body ?? act.jurisdictionName}, ${act.date ?? 'undated'}`)

@@ -80,7 +80,7 @@ export class DatasetWriter implements DatasetSink {
     const docs = new Map([
       ['codebook.md', Buffer.from(renderCodebook(this.version, counts, this.#jsonSchemas, this.#tables, this.#tidy), 'utf8')],
       ['rules.md', Buffer.from(renderRulesDoc(), 'utf8')],
-      ['coverage.md', Buffer.from(renderCoverage(this.version, layer, series), 'utf8')]
+      ['coverage.md', Buffer.from(renderCoverage(this.version, layer, this.#sources, series), 'utf8')]
     ])
     return { docs, counts, sources: this.#sources }
   }
