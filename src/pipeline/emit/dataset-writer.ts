@@ -10,6 +10,7 @@ import type { Check, Source } from '../../schema/index.js'
 import type { OverlayRecords } from '../extract/index.js'
 import { renderCodebook } from './codebook.js'
 import { dataPackage } from './datapackage.js'
+import { buildDerivedFiles, derivedFilesInput } from './derived-files.js'
 import { EntityFiles } from './entity-files.js'
 import { dataPackageFileName, timelineFileName } from './output-names.js'
 import type { DatasetSink, VerbatimFile } from './sink.js'
@@ -58,8 +59,12 @@ export class DatasetWriter implements DatasetSink {
       for (const [file, written] of files.close()) this.#written.set(file, written)
     }
     this.#written.set(timelineFileName, this.staged.write('data', timelineFileName, renderTimeline(this.#timelineActs, checks, this.#sources.length)))
-    const described = new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
-    this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, described)))
+    const described = () => new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
+    const tables = derivedFilesInput(this.version, dataPackage(this.version, this.#sources, this.#tables, described()), (path) =>
+      this.staged.read('data', path)
+    )
+    for (const [name, bytes] of buildDerivedFiles(tables)) this.#written.set(name, this.staged.write('data', name, Buffer.from(bytes)))
+    this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, described())))
     for (const [name, schema] of this.#jsonSchemas) this.staged.write('schemas', name, jsonText(schema))
     const docs = new Map([
       ['codebook.md', Buffer.from(renderCodebook(this.version, counts, this.#jsonSchemas, this.#tables), 'utf8')],

@@ -126,6 +126,13 @@ export class StagedOutputs {
     return file.close()
   }
 
+  /** The bytes of a file already written (and closed) in folder `folder`. */
+  read(folder: string, name: string): Buffer {
+    const dir = this.dirs[folder]
+    if (dir === undefined) throw new Error(`no output folder "${folder}"`)
+    return readFileSync(join(stagingOf(dir), name))
+  }
+
   /** Removes the staging folders; the outputs stay as they were. */
   abort(): void {
     for (const file of this.#files) file.release()
