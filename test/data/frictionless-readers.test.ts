@@ -79,6 +79,12 @@ describe('v2 categories and contributors', () => {
     }
   })
 
+  it('the codebook says why the profile is there', () => {
+    expect(read('docs/codebook.md').toString('utf8')).toMatch(
+      /"profile": "tabular-data-resource"`, a Data Package v1 property: readers built on v1, such as the frictionless package for R, refuse a table resource without it/
+    )
+  })
+
   it('the package names its contributors as CITATION.cff does', () => {
     expect(dataPackage.contributors).toEqual([{ title: 'khojaly-recognition contributors', roles: ['creator'] }])
     expect(read('CITATION.cff').toString('utf8')).toContain('- name: khojaly-recognition contributors')

@@ -8,7 +8,9 @@
  * to this package, and run in a temporary folder holding a copy of sources/, so that an
  * example that builds never writes into the repository. Python blocks run with Debian's
  * /usr/bin/python3 from the repository root, R blocks with Rscript; either is skipped, and
- * says so, where it is not installed. Shell blocks run their `npx khojaly-recognition` lines
+ * says so, where it is not installed. SQL blocks (one statement each) run against
+ * dist-data/khojaly-recognition.sqlite in Debian's sqlite3 and in /usr/bin/python3's sqlite3
+ * module, each where it is installed, and in sql.js only where neither is. Shell blocks run their `npx khojaly-recognition` lines
  * as `node dist/cli/main.js`. A block in a language this file does not know fails, unless
  * `nonCode` lists it, so a new example cannot go untested.
  */
@@ -49,7 +51,7 @@ interface Block {
   line: number
 }
 
-type Runtime = 'typescript' | 'esm' | 'commonjs' | 'python' | 'r' | 'sh'
+type Runtime = 'typescript' | 'esm' | 'commonjs' | 'python' | 'r' | 'sh' | 'sql'
 
 function runtimeOf(block: Block): Runtime | undefined {
   switch (block.lang) {
@@ -68,6 +70,8 @@ function runtimeOf(block: Block): Runtime | undefined {
       return 'python'
     case 'r':
       return 'r'
+    case 'sql':
+      return 'sql'
     case 'sh':
     case 'bash':
     case 'shell':
@@ -141,7 +145,7 @@ function scratch(withSources: boolean): string {
   return dir
 }
 
-const extension: Record<Runtime, string> = { typescript: 'mts', esm: 'mjs', commonjs: 'cjs', python: 'py', r: 'R', sh: 'sh' }
+const extension: Record<Runtime, string> = { typescript: 'mts', esm: 'mjs', commonjs: 'cjs', python: 'py', r: 'R', sh: 'sh', sql: 'sql' }
 const slug = (text: string) =>
   text
     .toLowerCase()
@@ -229,6 +233,53 @@ const expectations: Record<string, (ran: Ran, block: Block, cwd: string) => void
       else expect(ran.stdout).not.toContain(act.id)
     }
   },
+  'Use › R #1 (r)'(_ran, block) {
+    // What the example leaves in R's memory, printed after it, against the JSON records.
+    const ran = run(
+      'Rscript',
+      [
+        '-e',
+        `${block.code}\ncat(nrow(acts), sum(sapply(acts$characterization, function(x) "genocide" %in% x)), format(max(figures$value, na.rm = TRUE), scientific = FALSE), sum(is.na(acts$body)), "\\n")`
+      ],
+      root
+    )
+    expect(ran.status, show(ran)).toBe(0)
+    const acts = entityFile('acts').records
+    const values = entityFile('figures')
+      .records.map((f) => f.value)
+      .filter((v): v is number => v !== null)
+    expect(ran.stdout.trim().split(' ')).toEqual(
+      [acts.length, genocideActIds().length, Math.max(...values), acts.filter((a) => a.body === null).length].map(String)
+    )
+  },
+  'Use › SQLite #1 (sql)'(ran) {
+    const killed = entityFile('figures').records.filter((f) => f.measure === 'killed')
+    const values = killed.map((f) => f.value).filter((v): v is number => v !== null)
+    expect(rowsOf(ran)).toEqual([[Math.max(...values), killed.length]])
+  },
+  'Use › SQLite #2 (sql)'(ran) {
+    const acts = new Map(entityFile('acts').records.map((a) => [a.id, a]))
+    const expected = entityFile('checks')
+      .records.filter((c) => c.recordType === 'act' && c.field === 'characterization' && c.verdict === 'corrected')
+      .map((c) => [c.recordId, acts.get(c.recordId)!.jurisdictionName, c.correctValue])
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+    expect(expected.length).toBeGreaterThan(0)
+    expect(rowsOf(ran)).toEqual(expected)
+  },
+  'Use › SQLite #3 (sql)'(ran) {
+    const byYear = new Map<string | null, number>()
+    for (const act of entityFile('acts').records.filter((a) => a.characterization.includes('genocide'))) {
+      const year = act.dateStart === null ? null : act.dateStart.slice(0, 4)
+      byYear.set(year, (byYear.get(year) ?? 0) + 1)
+    }
+    expect(rowsOf(ran)).toEqual([...byYear].sort(([a], [b]) => String(a).localeCompare(String(b))))
+  },
+  'Use › SQLite #4 (python)'(ran) {
+    const counts = new Map<string, number>()
+    for (const check of entityFile('checks').records)
+      counts.set(`${check.independence} ${check.verdict}`, (counts.get(`${check.independence} ${check.verdict}`) ?? 0) + 1)
+    expect(ran.stdout.trim().split('\n')).toEqual([...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, n]) => `${key} ${n}`))
+  },
   "Use › Check a record's quote against the text #1 (js)"(ran, block) {
     expect(ran.stderr).not.toMatch(/quote differs/)
     // It does check: in a copy of the package whose data has a wrong quote, it reports that record.
@@ -310,6 +361,42 @@ function runR(block: Block, skip: (note: string) => never): void {
   expectations[block.name]?.(ran, block, root)
 }
 
+const database = join(root, 'dist-data/khojaly-recognition.sqlite')
+/** The rows an SQL block gave, as lists of values (each runner reports them as JSON). */
+const rowsOf = (ran: Ran): unknown[][] => JSON.parse(ran.stdout)
+
+/** An SQL block's rows in each SQLite present: Debian's sqlite3, Python's sqlite3, else sql.js. Every runner must agree. */
+async function runSql(block: Block): Promise<void> {
+  expect(block.code.trim().replace(/;$/, ''), 'one statement per SQL block').not.toMatch(/;/)
+  const results: Array<{ runner: string; ran: Ran }> = []
+  if (run('sqlite3', ['-version'], root).status === 0) {
+    const ran = run('sqlite3', ['-readonly', '-bail', '-json', database, block.code], root)
+    expect(ran.status, show(ran)).toBe(0)
+    expect(ran.stderr).toBe('')
+    const rows = (ran.stdout.trim() ? JSON.parse(ran.stdout) : []) as Array<Record<string, unknown>>
+    results.push({ runner: 'sqlite3', ran: { ...ran, stdout: JSON.stringify(rows.map((row) => Object.values(row))) } })
+  }
+  if (pythonHas('sqlite3')) {
+    const ran = run(python, [join(root, 'test/validators/sqlite_database.py'), database, '--query', block.code], root)
+    expect(ran.status, show(ran)).toBe(0)
+    results.push({ runner: 'python3 sqlite3', ran: { ...ran, stdout: JSON.stringify(JSON.parse(ran.stdout).queries[0]) } })
+  }
+  if (results.length === 0) {
+    const initSqlJs = (await import('sql.js')).default
+    const SQL = await initSqlJs()
+    const db = new (SQL.Database as unknown as new (data: Uint8Array) => { exec(sql: string): Array<{ values: unknown[][] }>; close(): void })(
+      readFileSync(database)
+    )
+    results.push({ runner: 'sql.js', ran: { status: 0, stdout: JSON.stringify(db.exec(block.code)[0]?.values ?? []), stderr: '' } })
+    db.close()
+  }
+  console.log(`${block.name}: ran in ${results.map((r) => r.runner).join(', ')}`)
+  for (const { runner, ran } of results) {
+    expect(rowsOf(ran), runner).toEqual(rowsOf(results[0]!.ran))
+    expectations[block.name]?.(ran, block, root)
+  }
+}
+
 /**
  * Shell blocks: the `npx khojaly-recognition …` commands (also those named in a comment) run
  * as `node dist/cli/main.js …` and must exit 0 ("0 success"). `FILE` stands for a published
@@ -386,7 +473,7 @@ describe('README.md code examples', () => {
   })
 
   for (const block of blocks) {
-    it(`${block.name}, README.md:${block.line}`, { timeout: 120_000 }, (ctx) => {
+    it(`${block.name}, README.md:${block.line}`, { timeout: 120_000 }, async (ctx) => {
       const skip = (note: string): never => ctx.skip(note)
       const runtime = runtimeOf(block)
       if (!runtime) {
@@ -397,6 +484,7 @@ describe('README.md code examples', () => {
       }
       if (runtime === 'python') return runPython(block, skip)
       if (runtime === 'r') return runR(block, skip)
+      if (runtime === 'sql') return runSql(block)
       if (runtime === 'sh') return runShell(block, skip)
       return runScript(block, runtime)
     })

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { decodeCsv } from './csv-codec.js'
+import { profileReason } from './frictionless-readers.js'
 import { sqliteFileName, workbookFileName } from './output-names.js'
 import { sqliteSchema, writeSqliteDatabase, type SqlJs } from './sqlite-database.js'
 import { tabularResources, type TableRows, type TabularResource } from './tabular-resources.js'
@@ -54,6 +55,15 @@ export function derivedFilesInput(version: string, descriptor: { resources?: unk
   const resources = tabularResources(descriptor)
   return { version, resources, csv: Object.fromEntries(resources.map((r) => [r.path, read(r.path).toString('utf8')])) }
 }
+
+/** What the codebook says of the derived files and of the descriptor's reader-facing properties, one paragraph an entry. */
+export const derivedFilesText: readonly string[] = [
+  `\`dist-data/${sqliteFileName}\` holds every CSV as a typed SQLite table (needs SQLite 3.37 or later: the tables are STRICT): integer → INTEGER, number → REAL, boolean → INTEGER 0/1, string and date → TEXT, array and object → TEXT holding the JSON text, null → NULL. Primary and foreign keys are declared and were checked when the file was built; SQLite enforces foreign keys only after \`PRAGMA foreign_keys = ON\`. A check's record is also in one key column per record type (\`actId\`, \`figureId\`, …), exactly one of them set. Views: \`<table>_<field>_items\` (one row per entry of an array field) and views for common questions. \`PRAGMA user_version\` is the dataset version as major × 1,000,000 + minor × 1,000 + patch.`,
+  '',
+  `\`dist-data/${workbookFileName}\` holds every CSV as a sheet, after a sheet \`columns\` that describes every column. Text values (strings, dates, and the JSON text of arrays and objects) are text cells formatted as Text, numbers number cells, booleans TRUE/FALSE; null is an empty cell. The formula guard of the CSVs is not needed there: a text cell is never a formula.`,
+  '',
+  profileReason
+]
 
 /** Decodes every table's CSV by its Table Schema. */
 function rowsOf(input: DerivedFilesInput): Map<string, TableRows> {
