@@ -262,6 +262,64 @@ describe('the build’s checks of the database (sql.js, in-process)', () => {
     expect(Buffer.from(bytes.subarray(0, 16)).toString('latin1')).toBe('SQLite format 3\u0000')
   })
 
+  it('takes a new table from its Table Schema alone: composite key, foreign key, index, boolean and object columns', () => {
+    const tidy = {
+      name: 'act_terms',
+      path: 'act_terms.csv',
+      description: 'One row per term of an act.',
+      schema: {
+        fields: [
+          { name: 'actId', type: 'string' as const, constraints: { required: true } },
+          { name: 'position', type: 'integer' as const, constraints: { required: true } },
+          { name: 'term', type: 'string' as const, constraints: { required: true, enum: ['genocide', 'massacre'] } },
+          { name: 'quoted', type: 'boolean' as const },
+          { name: 'extra', type: 'object' as const }
+        ],
+        missingValues: [''],
+        primaryKey: ['actId', 'position'],
+        foreignKeys: [{ fields: ['actId'], reference: { resource: 'acts', fields: ['id'] } }]
+      }
+    }
+    const schema = sqliteSchema([...resources, tidy])
+    const table = schema.tables.find((t) => t.name === 'act_terms')!
+    expect(table.create).toMatch(/PRIMARY KEY \("actId", "position"\)/)
+    expect(table.create).toMatch(/FOREIGN KEY \("actId"\) REFERENCES "acts" \("id"\)/)
+    expect(table.create).toMatch(/"quoted" INTEGER CHECK \("quoted" IN \(0, 1\)\)/)
+    expect(table.indexes).toEqual(['CREATE INDEX "act_terms_actId" ON "act_terms" ("actId")'])
+    const acts = recordsOf('acts')!
+    const all = rows()
+    all.set('act_terms', [
+      { actId: acts[0].id, position: 0, term: 'genocide', quoted: true, extra: { a: 1 } },
+      { actId: acts[1].id, position: 0, term: 'massacre', quoted: false, extra: null }
+    ])
+    const bytes = writeSqliteDatabase(sql, schema, all, dataPackage.version)
+    const db = new (sql.Database as unknown as new (data: Uint8Array) => { exec(q: string): Array<{ values: unknown[][] }>; close(): void })(bytes)
+    expect(db.exec('SELECT actId, position, term, quoted, typeof(quoted), extra FROM act_terms ORDER BY rowid')[0]!.values).toEqual([
+      [acts[0].id, 0, 'genocide', 1, 'integer', '{"a":1}'],
+      [acts[1].id, 0, 'massacre', 0, 'integer', null]
+    ])
+    db.close()
+    all.get('act_terms')![1]!.actId = 'no-such-act'
+    expect(() => writeSqliteDatabase(sql, schema, all, dataPackage.version)).toThrow(/find no row: act_terms row 2 → acts/)
+  })
+
+  it('refuses a reference into several entities where one of its types names no table', () => {
+    const fields = [
+      { name: 'id', type: 'string' as const },
+      { name: 'subjectType', type: 'string' as const, constraints: { enum: ['act', 'planet'] } },
+      { name: 'subjectId', type: 'string' as const }
+    ]
+    const notes = { name: 'notes', path: 'notes.csv', schema: { fields, missingValues: [''], primaryKey: ['id'] } }
+    expect(() => sqliteSchema([...resources, notes])).toThrow(/^notes\.subjectType: the values planet name no table, but the others do/)
+    // A type field whose values name no entity at all is an ordinary column (as jurisdictionType is).
+    const plain = { ...notes, schema: { ...notes.schema, fields: [fields[0]!, { ...fields[1]!, constraints: { enum: ['x'] } }, fields[2]!] } }
+    expect(
+      sqliteSchema([...resources, plain])
+        .tables.at(-1)!
+        .columns.map((c) => c.name)
+    ).toEqual(['id', 'subjectType', 'subjectId'])
+  })
+
   it('fails on a foreign key that finds no row, naming the table', () => {
     const broken = rows()
     broken.get('figures')![0]!.statedBy = 'no-such-act'

@@ -290,6 +290,41 @@ describe('values a workbook cannot keep fail the build, with their place', () =>
     ).toThrow(/^acts, row 2, notes: 32768 characters, over the 32767/)
   })
 
+  it('takes a new table from its Table Schema alone: a sheet, its columns explained, numbers and booleans typed', () => {
+    const tidy = {
+      name: 'a_table_with_a_name_longer_than_31_characters',
+      path: 'x.csv',
+      schema: {
+        fields: [
+          { name: 'n', type: 'integer' as const, description: 'A count.' },
+          { name: 'b', type: 'boolean' as const }
+        ],
+        missingValues: [''],
+        primaryKey: ['n']
+      }
+    }
+    const sheets = workbookSheets([...only, tidy], new Map([[tidy.name, [{ n: 3, b: false }]]]))
+    expect(sheets.map((s) => s.sheet)).toEqual(['columns', 'acts', 'a_table_with_a_name_longer_than'])
+    expect(sheets[2]!.data).toEqual([
+      [
+        { type: String, value: 'n', format: '@', fontWeight: 'bold' },
+        { type: String, value: 'b', format: '@', fontWeight: 'bold' }
+      ],
+      [
+        { type: Number, value: 3 },
+        { type: Boolean, value: false }
+      ]
+    ])
+    expect(sheets[0]!.data).toContainEqual([
+      { type: String, value: 'a_table_with_a_name_longer_than', format: '@' },
+      { type: String, value: 'n', format: '@' },
+      { type: String, value: 'integer', format: '@' },
+      { type: String, value: 'no', format: '@' },
+      null,
+      { type: String, value: 'A count.', format: '@' }
+    ])
+  })
+
   it('keeps what it can: tabs, line feeds, astral and Cyrillic letters', () => {
     const sheets = workbookSheets(
       only,
