@@ -60,9 +60,7 @@ export class DatasetWriter implements DatasetSink {
     }
     this.#written.set(timelineFileName, this.staged.write('data', timelineFileName, renderTimeline(this.#timelineActs, checks, this.#sources.length)))
     const described = () => new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
-    const tables = derivedFilesInput(this.version, dataPackage(this.version, this.#sources, this.#tables, described()), (path) =>
-      this.staged.read('data', path)
-    )
+    const tables = derivedFilesInput(this.version, dataPackage(this.version, this.#sources, this.#tables, described()), this.staged.folder('data'))
     for (const [name, bytes] of buildDerivedFiles(tables)) this.#written.set(name, this.staged.write('data', name, Buffer.from(bytes)))
     this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, described())))
     for (const [name, schema] of this.#jsonSchemas) this.staged.write('schemas', name, jsonText(schema))

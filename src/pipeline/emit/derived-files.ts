@@ -9,21 +9,23 @@
  * it (Atomics.wait), then taken back with receiveMessageOnPort. The worker runs
  * `renderDerivedFiles` of this very module.
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { decodeCsv } from './csv-codec.js'
 import { profileReason } from './frictionless-readers.js'
 import { sqliteFileName, workbookFileName } from './output-names.js'
 import { sqliteSchema, writeSqliteDatabase, type SqlJs } from './sqlite-database.js'
-import { tabularResources, type TableRows, type TabularResource } from './tabular-resources.js'
+import { tabularResources, type RowSource, type TableRows, type TabularResource } from './tabular-resources.js'
 import { repackZip, workbookSheets, type WorkbookSheet, type Zip } from './workbook.js'
 
-/** What the derived files are made from: the version, the tabular resources and each one's CSV text by path. */
+/** What the derived files are made from: the version, the tabular resources, and the folder holding their CSVs. */
 export interface DerivedFilesInput {
   version: string
   resources: TabularResource[]
-  csv: Record<string, string>
+  dir: string
 }
 
 /** How each derived file is described in datapackage.json (beside its bytes and hash). */
@@ -50,10 +52,9 @@ export const derivedResources: ReadonlyArray<{ path: string; resource: Record<st
   }
 ]
 
-/** The input for a descriptor's tabular resources, their CSVs read by `read` (a path in dist-data/ → its bytes). */
-export function derivedFilesInput(version: string, descriptor: { resources?: unknown }, read: (path: string) => Buffer): DerivedFilesInput {
-  const resources = tabularResources(descriptor)
-  return { version, resources, csv: Object.fromEntries(resources.map((r) => [r.path, read(r.path).toString('utf8')])) }
+/** The input for a descriptor's tabular resources, whose CSVs are in `dir`. */
+export function derivedFilesInput(version: string, descriptor: { resources?: unknown }, dir: string): DerivedFilesInput {
+  return { version, resources: tabularResources(descriptor), dir }
 }
 
 /** What the codebook says of the derived files and of the descriptor's reader-facing properties, one paragraph an entry. */
@@ -65,9 +66,15 @@ export const derivedFilesText: readonly string[] = [
   profileReason
 ]
 
-/** Decodes every table's CSV by its Table Schema. */
-function rowsOf(input: DerivedFilesInput): Map<string, TableRows> {
-  return new Map(input.resources.map((r) => [r.name, decodeCsv(input.csv[r.path] ?? '', r.schema)]))
+/** Each table's rows, decoded from its CSV by its Table Schema when asked for and not kept, so one table is in memory at a time. */
+function rowsOf(input: DerivedFilesInput): RowSource {
+  const byName = new Map(input.resources.map((r) => [r.name, r]))
+  return {
+    get(name: string): TableRows | undefined {
+      const resource = byName.get(name)
+      return resource && decodeCsv(readFileSync(join(input.dir, resource.path), 'utf8'), resource.schema)
+    }
+  }
 }
 
 /** The derived files, made in this thread (asynchronously): file name → bytes. */

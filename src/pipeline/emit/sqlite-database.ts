@@ -23,7 +23,7 @@
  */
 import { entities } from '../../schema/entities.js'
 import type { TableField } from './table-schema.js'
-import { enumOf, foreignKeysOf, primaryKeyOf, type TableRows, type TabularResource } from './tabular-resources.js'
+import { enumOf, foreignKeysOf, primaryKeyOf, type RowSource, type TabularResource } from './tabular-resources.js'
 
 /** A value SQLite stores. */
 export type SqlValue = number | string | null
@@ -336,7 +336,7 @@ export function userVersionOf(version: string): number {
  * The database file for `rows` (each table's rows by name, in order), with sql.js. Throws
  * when a row does not fit its table, a foreign key finds no row, or a view does not compile.
  */
-export function writeSqliteDatabase(sql: SqlJs, schema: SqliteSchema, rows: ReadonlyMap<string, TableRows>, version: string): Uint8Array {
+export function writeSqliteDatabase(sql: SqlJs, schema: SqliteSchema, rows: RowSource, version: string): Uint8Array {
   const db = new sql.Database()
   try {
     db.run('PRAGMA foreign_keys = OFF')

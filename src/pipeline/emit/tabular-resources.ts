@@ -16,6 +16,9 @@ export interface TabularResource {
 /** A table's rows, decoded from its CSV by its Table Schema (field name → JSON value). */
 export type TableRows = ReadonlyArray<Record<string, unknown>>
 
+/** Each table's rows by table name, asked for one table at a time (so a reader may decode them only then). */
+export type RowSource = Pick<ReadonlyMap<string, TableRows>, 'get'>
+
 /** The tabular resources of a descriptor, in its order. */
 export function tabularResources(descriptor: { resources?: unknown }): TabularResource[] {
   const resources = Array.isArray(descriptor.resources) ? (descriptor.resources as Array<Record<string, unknown>>) : []

@@ -18,7 +18,7 @@
  * the DOS time fields are the same in every time zone): the same rows give the same bytes.
  */
 import type { TableField } from './table-schema.js'
-import { enumOf, type TableRows, type TabularResource } from './tabular-resources.js'
+import { enumOf, type RowSource, type TabularResource } from './tabular-resources.js'
 
 /** Name of the first sheet, which explains the columns of the others. */
 export const columnsSheetName = 'columns'
@@ -98,7 +98,7 @@ const widthOf = (field: TableField) =>
           : 10
 
 /** The sheets of the workbook: "columns" first, then one per table, rows in order. */
-export function workbookSheets(resources: readonly TabularResource[], rows: ReadonlyMap<string, TableRows>): WorkbookSheet[] {
+export function workbookSheets(resources: readonly TabularResource[], rows: RowSource): WorkbookSheet[] {
   const names = sheetNames(resources.map((r) => r.name))
   const about: WorkbookCell[][] = [['sheet', 'column', 'type', 'required', 'values', 'description'].map((h) => text(h, true))]
   resources.forEach((resource, i) => {

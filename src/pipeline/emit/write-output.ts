@@ -126,11 +126,11 @@ export class StagedOutputs {
     return file.close()
   }
 
-  /** The bytes of a file already written (and closed) in folder `folder`. */
-  read(folder: string, name: string): Buffer {
+  /** The staging folder of folder `folder`, where its files are written until `commit`. */
+  folder(folder: string): string {
     const dir = this.dirs[folder]
     if (dir === undefined) throw new Error(`no output folder "${folder}"`)
-    return readFileSync(join(stagingOf(dir), name))
+    return stagingOf(dir)
   }
 
   /** Removes the staging folders; the outputs stay as they were. */
