@@ -110,6 +110,8 @@ describe('the packed tarball', () => {
       'dist/cli/main.js',
       'dist-data/acts.csv',
       'dist-data/datapackage.json',
+      'dist-data/khojaly-recognition.sqlite',
+      'dist-data/khojaly-recognition.xlsx',
       'schemas/act.schema.json',
       'LICENSE',
       'LICENSE-DATA'
