@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import initSqlJs from 'sql.js'
@@ -245,6 +246,48 @@ describe('the SQLite database in /usr/bin/python3’s sqlite3 module', () => {
     }
     expect(report.queries[0]).toEqual(genocideByYear())
     expect(report.queries[1]).toEqual(evidenceBySide())
+  })
+})
+
+describe('the SQLite floor: the committed file in older SQLites (sql.js 1.7.0 and 1.6.2)', () => {
+  type Old = { Database: new (data: Uint8Array) => { exec(q: string): Array<{ values: unknown[][] }>; close(): void } }
+  const load = async (name: string): Promise<Old> => {
+    const require = createRequire(import.meta.url)
+    const init = require(name) as (config: object) => Promise<Old>
+    // These versions fetch their WebAssembly when fetch exists: hand them the bytes.
+    return init({ wasmBinary: readFileSync(require.resolve(`${name}/dist/sql-wasm.wasm`)) })
+  }
+  const bytes = () => new Uint8Array(readFileSync(database))
+
+  it('SQLite 3.38.5 (the oldest at hand from 3.37 on) opens it: integrity, foreign keys, row counts, the views and the README’s answers', async () => {
+    const old = await load('sql.js-3.38')
+    const db = new old.Database(bytes())
+    try {
+      expect(db.exec('SELECT sqlite_version()')[0]!.values).toEqual([['3.38.5']])
+      expect(db.exec('PRAGMA integrity_check')[0]!.values).toEqual([['ok']])
+      expect(db.exec('PRAGMA foreign_key_check')).toEqual([])
+      for (const table of tables) {
+        const records = recordsOf(table.name)
+        if (records) expect(db.exec(`SELECT count(*) FROM "${table.name}"`)[0]!.values, table.name).toEqual([[records.length]])
+      }
+      const views = db.exec("SELECT name FROM sqlite_master WHERE type = 'view'")[0]!.values.map(([name]) => String(name))
+      for (const view of views) expect(() => db.exec(`SELECT * FROM "${view}"`), view).not.toThrow()
+      expect(db.exec(genocideQuery)[0]!.values).toEqual(genocideByYear())
+      expect(db.exec(sideQuery)[0]!.values).toEqual(evidenceBySide())
+    } finally {
+      db.close()
+    }
+  })
+
+  it('SQLite 3.36.0, before STRICT tables, refuses it (so the floor is 3.37, and the test above can fail)', async () => {
+    const old = await load('sql.js-3.36')
+    const db = new old.Database(bytes())
+    try {
+      expect(db.exec('SELECT sqlite_version()')[0]!.values).toEqual([['3.36.0']])
+      expect(() => db.exec('SELECT count(*) FROM acts')).toThrow(/malformed database schema/)
+    } finally {
+      db.close()
+    }
   })
 })
 
