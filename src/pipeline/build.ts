@@ -6,20 +6,9 @@
  * dataset; on any error the staging folders are dropped and nothing is written.
  */
 import { resolve } from 'node:path'
-import type { EntityName } from '../schema/entities.js'
 import { packageVersion } from '../package-version.js'
-import type { Diagnostic } from './diagnostics/index.js'
 import { dirname, basename } from 'node:path'
-import {
-  DatasetCollector,
-  DatasetWriter,
-  projectDocuments,
-  recoverOutput,
-  StagedOutputs,
-  writeFilesBeside,
-  type Dataset,
-  type FaultInjection
-} from './emit/index.js'
+import { DatasetCollector, DatasetWriter, projectDocuments, recoverOutput, StagedOutputs, writeFilesBeside, type FaultInjection } from './emit/index.js'
 import type { BuildResult, CheckResult, PipelineOptions } from './api-types.js'
 import { runCorpus } from './run-corpus.js'
 
