@@ -4,6 +4,7 @@
  * costs nothing at run time).
  */
 import type { BuildResult, CheckResult, PipelineOptions } from '../pipeline/index.js'
+import { missingPeers, missingPeersCode, optionalPeers } from '../pipeline/peers.js'
 
 /** What every command receives. */
 export interface CommandContext {
@@ -32,9 +33,14 @@ async function load<T>(importer: () => Promise<T>, context: CommandContext): Pro
 
 const missingStack = (error: unknown, context: CommandContext): number => {
   const code = (error as { code?: string }).code
+  if (code === missingPeersCode) {
+    context.err.write(`this command needs the pipeline's dependencies: ${(error as Error).message}\n`)
+    return 2
+  }
   if (code === 'ERR_MODULE_NOT_FOUND') {
+    const missing = missingPeers()
     context.err.write(
-      `this command needs the pipeline's dependencies: npm install unified remark-parse remark-frontmatter remark-directive yaml edtf iso-3166 csv-stringify csv-parse ajv ajv-formats\n(${(error as Error).message.split('\n')[0]})\n`
+      `this command needs the pipeline's dependencies: npm install ${(missing.length > 0 ? missing : optionalPeers()).join(' ')}\n(${(error as Error).message.split('\n')[0]})\n`
     )
     return 2
   }

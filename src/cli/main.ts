@@ -50,4 +50,8 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
 
 // Run when this file is the program (also through npm's bin link), not when imported by a test.
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href
-if (invokedDirectly) process.exitCode = await main(process.argv.slice(2))
+// No top-level await: the module stays loadable by require().
+if (invokedDirectly)
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })

@@ -6,53 +6,13 @@
  * dataset; on any error the staging folders are dropped and nothing is written.
  */
 import { resolve } from 'node:path'
-import type { EntityName } from '../schema/entities.js'
 import { packageVersion } from '../package-version.js'
-import type { Diagnostic } from './diagnostics/index.js'
 import { dirname, basename } from 'node:path'
-import {
-  DatasetCollector,
-  DatasetWriter,
-  projectDocuments,
-  recoverOutput,
-  StagedOutputs,
-  writeFilesBeside,
-  type Dataset,
-  type FaultInjection
-} from './emit/index.js'
-import { runCorpus, type SourceCoverage } from './run-corpus.js'
+import { DatasetCollector, DatasetWriter, projectDocuments, recoverOutput, StagedOutputs, writeFilesBeside, type FaultInjection } from './emit/index.js'
+import type { BuildResult, CheckResult, PipelineOptions } from './api-types.js'
+import { runCorpus } from './run-corpus.js'
 
-export type { SourceCoverage } from './run-corpus.js'
-
-/** Where the pipeline reads and writes; every path defaults to the project layout under `root`. */
-export interface PipelineOptions {
-  /** Project root (default: the working directory). */
-  root?: string
-  /** The sources: overlays, verbatim texts, the registry and the checks (default: sources). */
-  sourcesDir?: string
-  /** Where the data files go (default: dist-data). */
-  dataDir?: string
-  /** Where the JSON Schemas go (default: schemas). */
-  schemasDir?: string
-  /** Where the generated codebook and rules list go (default: docs). */
-  docsDir?: string
-}
-
-/** What `check` finds: every diagnostic, the coverage, and the dataset when there is no error. */
-export interface CheckResult {
-  ok: boolean
-  diagnostics: Diagnostic[]
-  coverage: SourceCoverage[]
-  dataset?: Dataset
-}
-
-/** What `build` did: every diagnostic, the coverage, and how many records each file holds when written. */
-export interface BuildResult {
-  ok: boolean
-  diagnostics: Diagnostic[]
-  coverage: SourceCoverage[]
-  counts?: Record<EntityName, number>
-}
+export type { BuildResult, CheckResult, PipelineOptions, SourceCoverage } from './api-types.js'
 
 function paths(options: PipelineOptions) {
   const root = resolve(options.root ?? process.cwd())

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -26,10 +27,32 @@ describe('the data entry point loads data only', () => {
     expect(urls.filter((u) => !u.startsWith('file:') && !u.startsWith('node:'))).toEqual([])
   })
 
-  it('the pipeline entry, by contrast, loads the parser stack (so the test above can fail)', () => {
-    const urls = moduleGraph('khojaly-recognition/pipeline')
+  it('the pipeline, by contrast, loads the parser stack (so the test above can fail)', () => {
+    // The entry require()s its implementation once its peers are there; imported directly, the
+    // implementation's whole graph passes the resolve hook.
+    const urls = moduleGraph(pathToFileURL(join(root, 'dist/pipeline/implementation.js')).href)
     expect(urls.some((u) => u.includes('/node_modules/unified/'))).toBe(true)
     expect(urls.some((u) => u.includes('/node_modules/zod/'))).toBe(true)
+    // Through the entry, the modules it require()s show too (from require.cache).
+    const entry = moduleGraph('khojaly-recognition/pipeline')
+    expect(entry).toContain(pathToFileURL(join(root, 'dist/pipeline/implementation.js')).href)
+    expect(entry.some((u) => u.includes('/node_modules/yaml/'))).toBe(true)
+  })
+})
+
+describe('no entry point has a top-level await (require() loads each)', () => {
+  const require = createRequire(import.meta.url)
+  for (const entry of ['dist/index.js', 'dist/schema/index.js', 'dist/pipeline/index.js', 'dist/cli/main.js']) {
+    it(`require() loads ${entry}`, () => {
+      const done = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(root, entry))})`], { cwd: root, encoding: 'utf8' })
+      expect(done.status, done.stderr).toBe(0)
+    })
+  }
+
+  it('a module with a top-level await is refused by require() (so the tests above can fail)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khojaly-tla-'))
+    writeFileSync(join(dir, 'tla.mjs'), 'await Promise.resolve()\nexport const x = 1\n')
+    expect(() => require(join(dir, 'tla.mjs'))).toThrow(expect.objectContaining({ code: 'ERR_REQUIRE_ASYNC_MODULE' }))
   })
 })
 

@@ -1,14 +1,15 @@
 /**
  * The package as people get it: `npm pack`, then lint the tarball (publint, Are the Types
  * Wrong?) and install it into fresh projects that import it from ESM TypeScript
- * (`nodenext` and `bundler` resolution), `require` it from CommonJS and read its raw files
- * through `exports`. Compiles nothing itself: `npm test` compiles dist/ first.
+ * (`node16`, `nodenext` and `bundler` resolution) and CommonJS TypeScript (`nodenext`),
+ * `require` it from CommonJS and read its raw files through `exports`; import the pipeline
+ * without and with its optional packages. Compiles nothing itself: `npm test` compiles dist/ first.
  *
  * Slow (each project is an `npm install` of the tarball and zod), so every test here has a
  * generous timeout; the installs prefer npm's cache and are retried once.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -109,6 +110,8 @@ describe('the packed tarball', () => {
       'dist/cli/main.js',
       'dist-data/acts.csv',
       'dist-data/datapackage.json',
+      'dist-data/khojaly-recognition.sqlite',
+      'dist-data/khojaly-recognition.xlsx',
       'schemas/act.schema.json',
       'LICENSE',
       'LICENSE-DATA'
@@ -163,6 +166,117 @@ describe('the packed tarball', () => {
           expect(result.analysis.entrypoints[entry].resolutions[kind].resolution.fileName, `${entry} ${kind}`).toMatch(/\.d\.ts$/)
         }
       }
+    },
+    slow
+  )
+})
+
+/** The packages the README's install line for the pipeline adds to khojaly-recognition. */
+function readmePeerInstall(): string[] {
+  const line = readFileSync(join(root, 'README.md'), 'utf8')
+    .split('\n')
+    .find((text) => text.startsWith('npm install khojaly-recognition '))
+  if (!line) throw new Error('README.md has no line "npm install khojaly-recognition …"')
+  return line.split(/\s+/).slice(3)
+}
+
+/** The optional peer dependencies of package.json. */
+const optionalPeers = (): string[] => {
+  const manifest = jsonFile('package.json')
+  return Object.keys(manifest.peerDependencies).filter((name) => manifest.peerDependenciesMeta[name]?.optional)
+}
+
+describe('the pipeline entry in a fresh project', () => {
+  const pipelineTs = `import { build, check, formatDiagnostics, rules, decodeCsv } from 'khojaly-recognition/pipeline'
+import type { BuildResult, CheckResult, Dataset, Diagnostic, PipelineOptions, RecognizerCoverage, Rule, RuleId, SourceCoverage } from 'khojaly-recognition/pipeline'
+
+const options: PipelineOptions = { root: process.argv[2] ?? '.' }
+const checked: CheckResult = check(options)
+const dataset: Dataset | undefined = checked.dataset
+const coverage: SourceCoverage[] = checked.coverage
+const recognizers: RecognizerCoverage[] = coverage.flatMap((c) => c.recognizers)
+const first: Diagnostic | undefined = checked.diagnostics[0]
+const rule: Rule = rules['date-mismatch']
+const id: RuleId = 'date-mismatch'
+const built: BuildResult | undefined = checked.ok ? undefined : build(options)
+export const misuse = () => {
+  // @ts-expect-error root is a string
+  check({ root: 1 })
+}
+console.log(JSON.stringify({ ok: checked.ok, acts: dataset?.acts.length, recognizers: recognizers.length, first: first?.ruleId ?? null, rule: rule.severity, id, built: built?.ok ?? null, text: formatDiagnostics([]), rows: decodeCsv('id\\r\\n', { fields: [{ name: 'id', type: 'string' }], missingValues: [''], primaryKey: ['id'] }).length }))
+`
+  const declare = 'declare const process: { argv: string[] }\n'
+
+  it(
+    'without the optional packages: import and require both throw an error naming the missing packages and the install command; the types still check with no @types at all',
+    () => {
+      const dir = freshProject('pipeline-no-peers', 'module')
+      writeFileSync(
+        join(dir, 'import.mjs'),
+        "import('khojaly-recognition/pipeline').then(() => console.log('loaded'), (error) => console.log(JSON.stringify({ code: error.code, message: error.message })))\n"
+      )
+      writeFileSync(
+        join(dir, 'require.cjs'),
+        "try { require('khojaly-recognition/pipeline'); console.log('loaded') } catch (error) { console.log(JSON.stringify({ code: error.code, message: error.message })) }\n"
+      )
+      const peers = optionalPeers()
+      expect(peers.length).toBeGreaterThan(10)
+      for (const file of ['import.mjs', 'require.cjs']) {
+        const ran = run(process.execPath, [file], dir)
+        expect(ran.status, ran.stderr).toBe(0)
+        const error = JSON.parse(ran.stdout)
+        expect(error.code, file).toBe('ERR_KHOJALY_MISSING_PEERS')
+        expect(error.message, file).toBe(
+          `khojaly-recognition/pipeline needs packages that are not installed: ${peers.join(', ')}. Install them with: npm install ${peers.join(' ')}`
+        )
+      }
+      // The published types of the pipeline need nothing the project lacks: no @types/node, no mdast, no parser.
+      mkdirSync(join(dir, 'src'))
+      writeFileSync(join(dir, 'src/pipeline.ts'), declare + pipelineTs)
+      const options = { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, types: [], skipLibCheck: false, noEmit: true }
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, include: ['src'] }))
+      expect(existsSync(join(dir, 'node_modules/@types'))).toBe(false)
+      const checked = run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      expect(checked.status, checked.stdout).toBe(0)
+      // …and would fail on a wrong use (so the check above can fail).
+      writeFileSync(join(dir, 'src/misuse.ts'), "import { check } from 'khojaly-recognition/pipeline'\nconst ok: string = check().ok\nconsole.log(ok)\n")
+      const misuse = run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      expect(misuse.stdout).toMatch(/misuse\.ts\(2,7\): error TS2322/)
+    },
+    slow
+  )
+
+  it('the README’s install line for the pipeline names exactly the optional peer dependencies', () => {
+    expect([...readmePeerInstall()].sort()).toEqual([...optionalPeers()].sort())
+  })
+
+  it(
+    'with the README’s install line: import and require both load it (no top-level await), and it checks a copy of the sources',
+    () => {
+      const dir = freshProject('pipeline-peers', 'module')
+      const install = ['install', '--no-audit', '--no-fund', '--prefer-offline', ...readmePeerInstall()]
+      if (run('npm', install, dir).status !== 0) must('npm', install, dir)
+      cpSync(join(root, 'sources'), join(dir, 'sources'), { recursive: true })
+      writeFileSync(join(dir, 'require.cjs'), "const p = require('khojaly-recognition/pipeline'); console.log(Object.keys(p).join(','))\n")
+      expect(must(process.execPath, ['require.cjs'], dir).trim()).toBe(
+        'build,check,decodeCsv,encodeCsv,escapeOverlayText,formatDiagnostics,packageVersion,rules'
+      )
+      mkdirSync(join(dir, 'src'))
+      writeFileSync(join(dir, 'src/pipeline.ts'), pipelineTs)
+      const options = { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, types: [], skipLibCheck: false, outDir: 'out' }
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, include: ['src'] }))
+      writeFileSync(join(dir, 'src/node.d.ts'), declare)
+      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      const output = JSON.parse(must(process.execPath, ['out/pipeline.js', dir], dir))
+      expect(output).toMatchObject({
+        ok: true,
+        acts: jsonFile('dist-data/acts.json').records.length,
+        first: null,
+        rule: 'error',
+        built: null,
+        text: '0 errors, 0 warnings',
+        rows: 0
+      })
     },
     slow
   )
@@ -231,6 +345,34 @@ describe('installed into a fresh project', () => {
       const done = run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], dir)
       expect(done.status).not.toBe(0)
       expect(done.stdout).toMatch(/misuse\.ts\(2,7\): error TS2322/)
+    },
+    slow
+  )
+
+  it(
+    '(a2) ESM TypeScript with module and moduleResolution node16 type-checks the same code, and runs it',
+    () => {
+      const dir = freshProject('node16', 'module')
+      writeTsProject(dir, { module: 'node16', moduleResolution: 'node16', outDir: 'out' })
+      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      const output = JSON.parse(must(process.execPath, ['out/use.js'], dir))
+      expect(output).toMatchObject({ version: jsonFile('package.json').version, acts: jsonFile('dist-data/acts.json').records.length })
+    },
+    slow
+  )
+
+  it(
+    '(a3) CommonJS TypeScript needs module nodenext (TypeScript ≥ 5.8 lets it require the ES module); module node16 fails with TS1479',
+    () => {
+      const dir = freshProject('commonjs-ts', 'commonjs')
+      writeTsProject(dir, { module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' })
+      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      const output = JSON.parse(must(process.execPath, ['out/use.js'], dir))
+      expect(output).toMatchObject({ version: jsonFile('package.json').version, acts: jsonFile('dist-data/acts.json').records.length })
+      expect(readFileSync(join(dir, 'out/use.js'), 'utf8')).toMatch(/require\("khojaly-recognition"\)/)
+      const node16 = run(process.execPath, [tsc, '-p', 'tsconfig.json', '--module', 'node16', '--moduleResolution', 'node16', '--noEmit'], dir)
+      expect(node16.status).not.toBe(0)
+      expect(node16.stdout).toMatch(/error TS1479/)
     },
     slow
   )

@@ -8,7 +8,9 @@
  * to this package, and run in a temporary folder holding a copy of sources/, so that an
  * example that builds never writes into the repository. Python blocks run with Debian's
  * /usr/bin/python3 from the repository root, R blocks with Rscript; either is skipped, and
- * says so, where it is not installed. Shell blocks run their `npx khojaly-recognition` lines
+ * says so, where it is not installed. SQL blocks (one statement each) run against
+ * dist-data/khojaly-recognition.sqlite in Debian's sqlite3 and in /usr/bin/python3's sqlite3
+ * module, each where it is installed, and in sql.js only where neither is. Shell blocks run their `npx khojaly-recognition` lines
  * as `node dist/cli/main.js`. A block in a language this file does not know fails, unless
  * `nonCode` lists it, so a new example cannot go untested.
  */
@@ -48,7 +50,7 @@ interface Block {
   line: number
 }
 
-type Runtime = 'typescript' | 'esm' | 'commonjs' | 'python' | 'r' | 'sh'
+type Runtime = 'typescript' | 'esm' | 'commonjs' | 'python' | 'r' | 'sh' | 'sql'
 
 function runtimeOf(block: Block): Runtime | undefined {
   switch (block.lang) {
@@ -67,6 +69,8 @@ function runtimeOf(block: Block): Runtime | undefined {
       return 'python'
     case 'r':
       return 'r'
+    case 'sql':
+      return 'sql'
     case 'sh':
     case 'bash':
     case 'shell':
@@ -140,7 +144,7 @@ function scratch(withSources: boolean): string {
   return dir
 }
 
-const extension: Record<Runtime, string> = { typescript: 'mts', esm: 'mjs', commonjs: 'cjs', python: 'py', r: 'R', sh: 'sh' }
+const extension: Record<Runtime, string> = { typescript: 'mts', esm: 'mjs', commonjs: 'cjs', python: 'py', r: 'R', sh: 'sh', sql: 'sql' }
 const slug = (text: string) =>
   text
     .toLowerCase()
@@ -266,6 +270,55 @@ const expectations: Record<string, (ran: Ran, block: Block, cwd: string) => void
       expect(Number(row!.trim().split(/\s+/)[stagesShown.indexOf(stage!) + 1]), key).toBe(n)
     }
   },
+  'Use › SQLite #1 (sql)'(ran) {
+    const killed = entityFile('figures').records.filter((f) => f.measure === 'killed')
+    const values = killed.map((f) => f.value).filter((v): v is number => v !== null)
+    expect(rowsOf(ran)).toEqual([[Math.max(...values), killed.length]])
+  },
+  'Use › SQLite #2 (sql)'(ran) {
+    const reports = new Map(entityFile('reports').records.map((r) => [r.id, r]))
+    const expected = entityFile('checks')
+      .records.filter((c) => c.recordType === 'report' && c.field === 'characterization' && c.verdict === 'corrected')
+      .map((c) => [c.recordId, reports.get(c.recordId)!.jurisdictionName, c.correctValue])
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+    expect(expected.length).toBeGreaterThan(0)
+    expect(rowsOf(ran)).toEqual(expected)
+  },
+  'Use › SQLite #3 (sql)'(ran) {
+    const byYear = new Map<string | null, number>()
+    for (const act of entityFile('acts').records.filter((a) => a.characterization.includes('genocide'))) {
+      const year = act.dateStart === null ? null : act.dateStart.slice(0, 4)
+      byYear.set(year, (byYear.get(year) ?? 0) + 1)
+    }
+    expect(rowsOf(ran)).toEqual([...byYear].sort(([a], [b]) => String(a).localeCompare(String(b))))
+  },
+  'Use › SQLite #4 (sql)'(ran) {
+    const citations = new Map(entityFile('citations').records.map((c) => [c.id, c]))
+    const rank = (e: Record<string, any>) =>
+      e.voice === 'act' && ['primary', 'copy'].includes(citations.get(e.citation)?.kind ?? '')
+        ? 0
+        : e.voice === 'act' && (e.citation === null || citations.get(e.citation)?.kind === 'report')
+          ? 1
+          : 2
+    const expected = entityFile('acts')
+      .records.filter((a) => a.jurisdictionName === 'Pakistan')
+      .map((a) => {
+        const best = [...a.evidence].map((e, i) => ({ e, i })).sort((x, y) => rank(x.e) - rank(y.e) || x.i - y.i)[0]!.e
+        const doc = best.citation === null ? undefined : citations.get(best.citation)
+        return [a.id, a.characterizationBasis, best.voice, doc?.kind ?? null, doc?.side ?? null, doc?.url ?? null]
+      })
+      .sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1))
+    expect(expected.length).toBeGreaterThan(2)
+    expect(rowsOf(ran)).toEqual(expected)
+  },
+  'Use › SQLite #5 (python)'(ran) {
+    const counts = new Map<string, number>()
+    for (const check of entityFile('checks').records) {
+      const key = `${check.independence ?? 'nothing cited'} ${check.verdict}`
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    expect(ran.stdout.trim().split('\n')).toEqual([...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, n]) => `${key} ${n}`))
+  },
   "Use › Check a report's quote against the text #1 (js)"(ran, block) {
     expect(ran.stderr).not.toMatch(/quote differs/)
     // It does check: in a copy of the package whose data has a wrong quote, it reports that record.
@@ -366,6 +419,42 @@ function runR(block: Block, skip: (note: string) => never): void {
   expectations[block.name]?.(ran, block, root)
 }
 
+const database = join(root, 'dist-data/khojaly-recognition.sqlite')
+/** The rows an SQL block gave, as lists of values (each runner reports them as JSON). */
+const rowsOf = (ran: Ran): unknown[][] => JSON.parse(ran.stdout)
+
+/** An SQL block's rows in each SQLite present: Debian's sqlite3, Python's sqlite3, else sql.js. Every runner must agree. */
+async function runSql(block: Block): Promise<void> {
+  expect(block.code.trim().replace(/;$/, ''), 'one statement per SQL block').not.toMatch(/;/)
+  const results: Array<{ runner: string; ran: Ran }> = []
+  if (run('sqlite3', ['-version'], root).status === 0) {
+    const ran = run('sqlite3', ['-readonly', '-bail', '-json', database, block.code], root)
+    expect(ran.status, show(ran)).toBe(0)
+    expect(ran.stderr).toBe('')
+    const rows = (ran.stdout.trim() ? JSON.parse(ran.stdout) : []) as Array<Record<string, unknown>>
+    results.push({ runner: 'sqlite3', ran: { ...ran, stdout: JSON.stringify(rows.map((row) => Object.values(row))) } })
+  }
+  if (pythonHas('sqlite3')) {
+    const ran = run(python, [join(root, 'test/validators/sqlite_database.py'), database, '--query', block.code], root)
+    expect(ran.status, show(ran)).toBe(0)
+    results.push({ runner: 'python3 sqlite3', ran: { ...ran, stdout: JSON.stringify(JSON.parse(ran.stdout).queries[0]) } })
+  }
+  if (results.length === 0) {
+    const initSqlJs = (await import('sql.js')).default
+    const SQL = await initSqlJs()
+    const db = new (SQL.Database as unknown as new (data: Uint8Array) => { exec(sql: string): Array<{ values: unknown[][] }>; close(): void })(
+      readFileSync(database)
+    )
+    results.push({ runner: 'sql.js', ran: { status: 0, stdout: JSON.stringify(db.exec(block.code)[0]?.values ?? []), stderr: '' } })
+    db.close()
+  }
+  console.log(`${block.name}: ran in ${results.map((r) => r.runner).join(', ')}`)
+  for (const { runner, ran } of results) {
+    expect(rowsOf(ran), runner).toEqual(rowsOf(results[0]!.ran))
+    expectations[block.name]?.(ran, block, root)
+  }
+}
+
 /**
  * Shell blocks: the `npx khojaly-recognition …` commands (also those named in a comment) run
  * as `node dist/cli/main.js …` and must exit 0 ("0 success"). `FILE` stands for a published
@@ -442,7 +531,7 @@ describe('README.md code examples', () => {
   })
 
   for (const block of blocks) {
-    it(`${block.name}, README.md:${block.line}`, { timeout: 120_000 }, (ctx) => {
+    it(`${block.name}, README.md:${block.line}`, { timeout: 120_000 }, async (ctx) => {
       const skip = (note: string): never => ctx.skip(note)
       const runtime = runtimeOf(block)
       if (!runtime) {
@@ -453,6 +542,7 @@ describe('README.md code examples', () => {
       }
       if (runtime === 'python') return runPython(block, skip)
       if (runtime === 'r') return runR(block, skip)
+      if (runtime === 'sql') return runSql(block)
       if (runtime === 'sh') return runShell(block, skip)
       return runScript(block, runtime)
     })

@@ -7,6 +7,7 @@
 import { entities } from '../../schema/entities.js'
 import { vocabularies } from '../../schema/vocabularies.js'
 import { csvRule } from './csv-codec.js'
+import { derivedFilesText } from './derived-files.js'
 import { schemaFileName } from './json-schemas.js'
 import type { TableField, TableSchema } from './table-schema.js'
 import type { TidyTable } from './tidy-tables.js'
@@ -49,6 +50,8 @@ export function renderCodebook(
     '## Files',
     '',
     'For each entity, `dist-data/<entity>.json` holds `{ "version", "records" }` and `dist-data/<entity>.csv` the same records, one row each. JSON Schemas are in `schemas/`; the Frictionless descriptor is `dist-data/datapackage.json`.',
+    '',
+    ...derivedFilesText,
     '',
     '## The CSV rule',
     '',

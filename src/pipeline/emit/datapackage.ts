@@ -5,6 +5,8 @@
 import type { EntityName } from '../../schema/entities.js'
 import { entities } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
+import { derivedResources } from './derived-files.js'
+import { forEveryReader } from './frictionless-readers.js'
 import { timelineFileName } from './output-names.js'
 import type { TableSchema } from './table-schema.js'
 import type { TidyTable } from './tidy-tables.js'
@@ -82,7 +84,8 @@ export function dataPackage(
     description: 'Timeline of the acts of record by jurisdiction and date, drawn from acts.json, reports.json and checks.json.',
     ...files.get(timelineFileName)!
   })
-  return {
+  for (const { path, resource } of derivedResources) resources.push({ name: resource.name, path, ...resource, ...files.get(path) })
+  return forEveryReader({
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'khojaly-recognition',
     title: 'Recognition of the Khojaly massacre: the acts of record, their evidence, and what source texts report of them',
@@ -94,5 +97,5 @@ export function dataPackage(
     licenses: [dataLicense],
     sources: sources.map((s) => ({ title: s.title, path: s.path })),
     resources
-  }
+  })
 }

@@ -14,6 +14,7 @@ import { renderCodebook } from './codebook.js'
 import { encodeCsvHeader, encodeCsvRows } from './csv-codec.js'
 import { renderCoverage } from './coverage-doc.js'
 import { dataPackage } from './datapackage.js'
+import { buildDerivedFiles, derivedFilesInput } from './derived-files.js'
 import { EntityFiles } from './entity-files.js'
 import { generateJsonSchemas } from './json-schemas.js'
 import { dataPackageFileName, timelineFileName } from './output-names.js'
@@ -74,8 +75,10 @@ export class DatasetWriter implements DatasetSink {
     }
     for (const [name, file] of this.#tidyFiles) this.#written.set(`${name}.csv`, file.close())
     this.#written.set(timelineFileName, this.staged.write('data', timelineFileName, renderTimeline(layer.acts, layer.checks, this.#reportsOfActs)))
-    const described = new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
-    this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, this.#tidy, described)))
+    const described = () => new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
+    const tables = derivedFilesInput(this.version, dataPackage(this.version, this.#sources, this.#tables, this.#tidy, described()), this.staged.folder('data'))
+    for (const [name, bytes] of buildDerivedFiles(tables)) this.#written.set(name, this.staged.write('data', name, Buffer.from(bytes)))
+    this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, this.#tidy, described())))
     for (const [name, schema] of this.#jsonSchemas) this.staged.write('schemas', name, jsonText(schema))
     const docs = new Map([
       ['codebook.md', Buffer.from(renderCodebook(this.version, counts, this.#jsonSchemas, this.#tables, this.#tidy), 'utf8')],

@@ -8,10 +8,16 @@ import { entities } from '../../schema/entities.js'
 export const dataPackageFileName = 'datapackage.json'
 /** The timeline figure. */
 export const timelineFileName = 'timeline.svg'
+/** The SQLite database of every table. */
+export const sqliteFileName = 'khojaly-recognition.sqlite'
+/** The spreadsheet workbook of every table. */
+export const workbookFileName = 'khojaly-recognition.xlsx'
 
 /** Every name the build gives a file of its own in dist-data/. */
 export const generatedDataFileNames: ReadonlySet<string> = new Set([
   ...entities.flatMap((e) => [`${e.name}.json`, `${e.name}.csv`]),
   dataPackageFileName,
-  timelineFileName
+  timelineFileName,
+  sqliteFileName,
+  workbookFileName
 ])

@@ -126,6 +126,13 @@ export class StagedOutputs {
     return file.close()
   }
 
+  /** The staging folder of folder `folder`, where its files are written until `commit`. */
+  folder(folder: string): string {
+    const dir = this.dirs[folder]
+    if (dir === undefined) throw new Error(`no output folder "${folder}"`)
+    return stagingOf(dir)
+  }
+
   /** Removes the staging folders; the outputs stay as they were. */
   abort(): void {
     for (const file of this.#files) file.release()

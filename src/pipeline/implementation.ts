@@ -1,0 +1,10 @@
+/** The pipeline's implementation, loaded by index.ts once its optional peer dependencies are known to be installed. */
+export { packageVersion } from '../package-version.js'
+export { escapeOverlayText } from './align/index.js'
+export { build, check } from './build.js'
+export type { BuildResult, CheckResult, PipelineOptions, SourceCoverage } from './build.js'
+export { formatDiagnostics, rules } from './diagnostics/index.js'
+export type { Diagnostic, Point, Rule, RuleId } from './diagnostics/index.js'
+export { decodeCsv, encodeCsv } from './emit/index.js'
+export type { Dataset } from './emit/index.js'
+export type { RecognizerCoverage } from './validate/index.js'
