@@ -65,6 +65,7 @@ describe('the public API', () => {
         'actors',
         'characterizationBases',
         'characterizationMarks',
+        'characterizationStrength',
         'citationKinds',
         'evidenceFields',
         'sides',
