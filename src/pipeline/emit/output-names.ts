@@ -8,10 +8,13 @@ import { entities } from '../../schema/entities.js'
 export const dataPackageFileName = 'datapackage.json'
 /** The timeline figure. */
 export const timelineFileName = 'timeline.svg'
+/** The explorer page. */
+export const explorerFileName = 'explorer.html'
 
 /** Every name the build gives a file of its own in dist-data/. */
 export const generatedDataFileNames: ReadonlySet<string> = new Set([
   ...entities.flatMap((e) => [`${e.name}.json`, `${e.name}.csv`]),
   dataPackageFileName,
-  timelineFileName
+  timelineFileName,
+  explorerFileName
 ])
