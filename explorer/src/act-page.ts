@@ -115,23 +115,25 @@ function comparison(data: Data, report: Report, act: Act): Html {
     </tr>`
   })
   const count = differing.size
-  return html`<table class="compare">
-    <caption>
-      The report against the act: ${count === 0 ? 'no difference' : count === 1 ? 'one difference' : `${count} differences`} on the fields compared
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Field</th>
-        <th scope="col">The report says</th>
-        <th scope="col">The act of record</th>
-        <th scope="col">Result</th>
-        <th scope="col">Check</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`
+  return html`<div class="scroll" role="region" aria-label="The report against the act" tabindex="0">
+    <table class="compare">
+      <caption>
+        The report against the act: ${count === 0 ? 'no difference' : count === 1 ? 'one difference' : `${count} differences`} on the fields compared
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">The report says</th>
+          <th scope="col">The act of record</th>
+          <th scope="col">Result</th>
+          <th scope="col">Check</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`
 }
 
 function reportItem(data: Data, report: Report, act: Act): Html {

@@ -128,7 +128,9 @@ export function mapSection(data: Data): Html {
       <td>${j.filling > 0 ? termLabel(j.fill) : '—'}</td>
       <td class="num">${j.filling}</td>
       <td class="num">${j.marks}</td>
-      <td><a href="#/?jurisdiction=${encodeURIComponent(j.code)}" aria-label="Show the ${j.filling + j.marks} acts of ${j.name}">acts</a></td>
+      <td>
+        <a href="#/?jurisdiction=${encodeURIComponent(j.code)}">acts<span class="visually-hidden"> of ${j.name}</span></a>
+      </td>
     </tr>`
   const head = html`<thead>
     <tr>
@@ -170,7 +172,7 @@ export function mapSection(data: Data): Html {
               html`<li>
                 <b>${j.name}</b> <span class="code">${j.code}</span><br />${j.filling > 0 ? html`fill: ${termLabel(j.fill)}` : 'no act that fills'};
                 ${j.filling} ${j.filling === 1 ? 'act fills' : 'acts fill'}, ${j.marks} ${j.marks === 1 ? 'mark' : 'marks'}.
-                <a href="#/?jurisdiction=${encodeURIComponent(j.code)}" aria-label="Show the ${j.filling + j.marks} acts of ${j.name}">Show its acts</a>
+                <a href="#/?jurisdiction=${encodeURIComponent(j.code)}">Show its acts<span class="visually-hidden"> (${j.name})</span></a>
               </li>`
           )}
         </ul>

@@ -18,7 +18,7 @@ import {
   type Vocabulary
 } from '../../src/schema/vocabularies.js'
 import type { Check, Data } from './data.js'
-import { html, type Html } from './html.js'
+import { escapeHtml, html, raw, type Html } from './html.js'
 import { codePoints, excerptBounds, segments, type Span } from './text.js'
 
 /** The vocabulary of each field that takes one, for the meaning beside a value. */
@@ -120,19 +120,17 @@ export const kindOf = (kind: keyof typeof citationKinds) => html`${kind} <span c
  * of one key more strongly. The text is given as the source has it, newlines and all.
  */
 export function markedText(data: Data, sourceId: string, from: number, to: number, spans: readonly Span[], current?: string): Html {
-  const text = data.texts.get(sourceId) ?? ''
-  const points = codePoints(text)
-  const runs = segments(points, from, to, spans).map((s) =>
-    s.keys.length === 0
-      ? html`${s.text}`
-      : html`<mark
-          class="quote${current !== undefined && s.keys.includes(current) ? ' current' : ''}"
-          data-reports="${s.keys.join(' ')}"
-          data-start="${s.start}"
-          >${s.text}</mark
-        >`
-  )
-  return html`<span class="verbatim-slice" data-source="${sourceId}" data-from="${from}">${runs}</span>`
+  const points = codePoints(data.texts.get(sourceId) ?? '')
+  // Built as plain strings, not a template: inside the slice every character is the source's own (white-space: pre-wrap).
+  let out = `<span class="verbatim-slice" data-source="${escapeHtml(sourceId)}" data-from="${from}">`
+  for (const s of segments(points, from, to, spans)) {
+    if (s.keys.length === 0) out += escapeHtml(s.text)
+    else {
+      const strong = current !== undefined && s.keys.includes(current) ? ' current' : ''
+      out += `<mark class="quote${strong}" data-reports="${escapeHtml(s.keys.join(' '))}" data-start="${s.start}">${escapeHtml(s.text)}</mark>`
+    }
+  }
+  return raw(`${out}</span>`)
 }
 
 /** An excerpt around [start, end) of a source's text, the span marked, with an ellipsis where it is cut. */

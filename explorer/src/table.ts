@@ -151,7 +151,11 @@ export function tableRegion(data: Data, view: View): { html: Html; shown: ActRow
   const body = shown.map((row) => {
     const a = row.act
     return html`<tr>
-      <td><a href="#/act/${encodeURIComponent(a.id)}" data-act-link="${a.id}">${a.body ?? a.actType ?? 'Act'}</a><span class="id">${a.id}</span></td>
+      <td>
+        <a href="#/act/${encodeURIComponent(a.id)}" data-act-link="${a.id}"
+          >${a.body ?? a.actType ?? 'Act'}<span class="visually-hidden">, ${a.jurisdictionName}, ${a.date ?? 'no date'}</span></a
+        ><span class="id">${a.id}</span>
+      </td>
       <td class="nowrap">${a.date ?? '—'}</td>
       <td>${a.jurisdictionName} <span class="code">${a.jurisdiction}</span></td>
       <td>${a.actor}</td>

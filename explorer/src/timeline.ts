@@ -85,7 +85,7 @@ export function timelineSection(data: Data): Html {
   return html`<section aria-labelledby="timeline-heading">
     <h2 id="timeline-heading">Timeline</h2>
     <figure>
-      <div class="chart-scroll">
+      <div class="chart-scroll" role="region" aria-label="Timeline chart (scrolls sideways on a narrow screen)" tabindex="0">
         <svg viewBox="0 0 ${width} ${height}" class="timeline" role="img" aria-labelledby="tl-title tl-desc">
           <title id="tl-title">Acts of record by year and strongest term</title>
           <desc id="tl-desc">${description}</desc>
