@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { build, transform } from 'esbuild'
-import { explorerDataMarker, scriptJson } from '../src/pipeline/emit/explorer-page.js'
+import { explorerDataMarker, explorerRecordsMarker, scriptJson } from '../src/pipeline/emit/explorer-page.js'
 import { makeAtlas } from './atlas.js'
 
 const here = (path: string) => new URL(path, import.meta.url)
@@ -56,6 +56,7 @@ const shell = `<!doctype html>
 <script type="application/json" data-explorer="atlas">${scriptJson(makeAtlas())}</script>
 ${explorerDataMarker}
 <script>${script}</script>
+${explorerRecordsMarker}
 </body>
 </html>
 `

@@ -4,7 +4,7 @@
  * and the act, and the checks with their verdicts.
  */
 import { voices, sides } from '../../src/schema/vocabularies.js'
-import type { Act, Data, Report } from './data.js'
+import type { Act, Data, Records, Report } from './data.js'
 import { html, type Html } from './html.js'
 import { checkList, excerpt, externalLink, kindOf, term, value } from './parts.js'
 
@@ -41,8 +41,8 @@ function gives(entry: Evidence): Html {
     </dd>`
 }
 
-function evidenceItem(data: Data, entry: Evidence, i: number): Html {
-  const citation = entry.citation === null ? undefined : data.citationById.get(entry.citation)
+function evidenceItem(data: Data, full: Records, entry: Evidence, i: number): Html {
+  const citation = entry.citation === null ? undefined : full.citationById.get(entry.citation)
   const anchorSource = entry.anchor === null ? undefined : data.sourceById.get(entry.anchor.sourceId)
   const language = citation?.language ?? anchorSource?.language ?? ''
   const side = citation?.side ?? anchorSource?.side
@@ -96,9 +96,9 @@ function evidenceItem(data: Data, entry: Evidence, i: number): Html {
 const empty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0)
 
 /** The report beside the act, field by field, on the fields the build compares. */
-function comparison(data: Data, report: Report, act: Act): Html {
-  const differing = new Set(data.differences[report.id] ?? [])
-  const checks = data.checksOf.get(`report:${report.id}`) ?? []
+function comparison(data: Data, full: Records, report: Report, act: Act): Html {
+  const differing = new Set(full.differences[report.id] ?? [])
+  const checks = full.checksOf.get(`report:${report.id}`) ?? []
   const rows = data.comparedFields.map((field) => {
     const said = (report as unknown as Record<string, unknown>)[field]
     const own = (act as unknown as Record<string, unknown>)[field]
@@ -136,7 +136,7 @@ function comparison(data: Data, report: Report, act: Act): Html {
   </div>`
 }
 
-function reportItem(data: Data, report: Report, act: Act): Html {
+function reportItem(data: Data, full: Records, report: Report, act: Act): Html {
   const source = data.sourceById.get(report.provenance[0]?.sourceId ?? '')
   const asWritten = [
     ['dateAsWritten', report.dateAsWritten],
@@ -155,19 +155,18 @@ function reportItem(data: Data, report: Report, act: Act): Html {
           </p>`
     )}
     <h4>Compared with the act</h4>
-    ${comparison(data, report, act)}
+    ${comparison(data, full, report, act)}
     <h4>Checks of this report</h4>
-    ${checkList(data, data.checksOf.get(`report:${report.id}`), 'No check of this report.')}
+    ${checkList(full, full.checksOf.get(`report:${report.id}`), 'No check of this report.')}
   </article>`
 }
 
 /** An act's page. */
-export function actPage(data: Data, id: string, back: string): Html {
-  const row = data.actById.get(id)
-  if (!row)
+export function actPage(data: Data, full: Records, id: string, back: string): Html {
+  const act = full.actById.get(id)
+  if (!act)
     return html`<h1 id="page-title" tabindex="-1">No act “${id}”</h1>
       <p><a href="${back}">Back to the acts</a></p>`
-  const act = row.act
   const reports = data.reportsByAct.get(act.id) ?? []
   return html`<p class="back"><a href="${back}">← Back to the acts</a></p>
     <h1 id="page-title" tabindex="-1">${act.body ?? act.actType ?? 'Act'} — ${act.jurisdictionName}${act.date ? `, ${act.date}` : ''}</h1>
@@ -191,15 +190,15 @@ export function actPage(data: Data, id: string, back: string): Html {
     <section id="evidence" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence (${act.evidence.length})</h2>
       <ol class="evidence-list">
-        ${act.evidence.map((e, i) => evidenceItem(data, e, i))}
+        ${act.evidence.map((e, i) => evidenceItem(data, full, e, i))}
       </ol>
     </section>
     <section id="reports" aria-labelledby="reports-heading">
       <h2 id="reports-heading">Reports of this act (${reports.length})</h2>
-      ${reports.length === 0 ? html`<p>No source text reports this act.</p>` : reports.map((r) => reportItem(data, r, act))}
+      ${reports.length === 0 ? html`<p>No source text reports this act.</p>` : reports.map((r) => reportItem(data, full, r, act))}
     </section>
     <section id="checks" aria-labelledby="checks-heading">
       <h2 id="checks-heading">Checks of the act</h2>
-      ${checkList(data, data.checksOf.get(`act:${act.id}`), 'No check of the act itself.')}
+      ${checkList(full, full.checksOf.get(`act:${act.id}`), 'No check of the act itself.')}
     </section>`
 }

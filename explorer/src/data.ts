@@ -1,38 +1,21 @@
 /**
- * The dataset as the page holds it: read from the page's `<script type="application/json">`
- * blocks (written by the data build into the shell), with the indexes the views need.
+ * The dataset as the page holds it, from the page's `<script type="application/json">` blocks
+ * (written by the data build into the shell): the index, the reports and the texts come before
+ * the page's script and are read at once; the whole records come after it and are read when a
+ * view first needs them, once the parser has reached them.
  */
+import type { ActSummary, DownloadFile, ExplorerIndex, ExplorerRecords } from '../../src/pipeline/emit/explorer-page.js'
 import type { Act, Check, Citation, Report, Source } from '../../src/schema/index.js'
 import { characterizationStrength, type sides } from '../../src/schema/vocabularies.js'
 import type { Atlas } from '../atlas.js'
 
-export type { Act, Check, Citation, Report, Source }
+export type { Act, ActSummary, Check, Citation, DownloadFile, Report, Source }
 export type Term = (typeof characterizationStrength)[number]
 export type Side = keyof typeof sides
 
-/** A file of dist-data/ offered for download. */
-export interface DownloadFile {
-  path: string
-  bytes: number | null
-  description: string
-}
-
-/** The record block, as src/pipeline/emit/explorer-page.ts writes it. */
-interface RecordBlock {
-  version: string
-  cite: { title: string; authors: string; version: string }
-  sources: Source[]
-  acts: Act[]
-  citations: Citation[]
-  checks: Check[]
-  comparedFields: string[]
-  differences: Record<string, string[]>
-  files: DownloadFile[]
-}
-
 /** One act with what the table sorts and filters on, computed once. */
 export interface ActRow {
-  act: Act
+  act: ActSummary
   year: number | null
   /** Its strongest term, by the vocabulary's order; null when it uses none. */
   strongest: Term | null
@@ -42,20 +25,26 @@ export interface ActRow {
   haystack?: string
 }
 
-/** Everything the views read. */
-export interface Data extends RecordBlock {
+/** What the overview and the table read. */
+export interface Data extends Omit<ExplorerIndex, 'acts'> {
   atlas: Atlas
   reports: Report[]
   rows: ActRow[]
-  actById: Map<string, ActRow>
-  citationById: Map<string, Citation>
+  rowById: Map<string, ActRow>
   sourceById: Map<string, Source>
   reportById: Map<string, Report>
   reportsByAct: Map<string, Report[]>
-  /** Checks by `${recordType}:${recordId}`. */
-  checksOf: Map<string, Check[]>
   /** Verbatim texts by source id. */
   texts: Map<string, string>
+}
+
+/** The whole records, for an act's page, a source view and the search. */
+export interface Records {
+  actById: Map<string, Act>
+  citationById: Map<string, Citation>
+  /** Checks by `${recordType}:${recordId}`. */
+  checksOf: Map<string, Check[]>
+  differences: Record<string, string[]>
 }
 
 const strength = new Map<string, number>(characterizationStrength.map((t, i) => [t, i]))
@@ -78,55 +67,71 @@ function parseBlock<T>(element: Element | null, what: string): T {
   return JSON.parse(element.textContent) as T
 }
 
-/** Reads the page's data blocks. */
+/** Reads the blocks that come before the page's script. */
 export function loadData(doc: Document): Data {
-  const record = parseBlock<RecordBlock>(doc.querySelector('script[data-explorer="record"]'), 'record')
+  const index = parseBlock<ExplorerIndex>(doc.querySelector('script[data-explorer="index"]'), 'index')
   const atlas = parseBlock<Atlas>(doc.querySelector('script[data-explorer="atlas"]'), 'atlas')
   const reports: Report[] = []
   for (const block of doc.querySelectorAll('script[data-explorer="reports"]')) for (const r of parseBlock<Report[]>(block, 'reports')) reports.push(r)
   const texts = new Map<string, string>()
   for (const block of doc.querySelectorAll('script[data-explorer="text"]'))
     texts.set(block.getAttribute('data-source') ?? '', parseBlock<string>(block, 'text'))
-  const citationById = new Map(record.citations.map((c) => [c.id, c]))
-  const sourceById = new Map(record.sources.map((s) => [s.id, s]))
-  const rows = record.acts.map((act): ActRow => {
-    const rowSides = new Set<Side>()
-    for (const e of act.evidence) {
-      const side = e.citation !== null ? citationById.get(e.citation)?.side : e.anchor !== null ? sourceById.get(e.anchor.sourceId)?.side : undefined
-      if (side) rowSides.add(side)
-    }
-    return { act, year: act.dateStart === null ? null : Number(act.dateStart.slice(0, 4)), strongest: strongestTerm(act.characterization), sides: rowSides }
-  })
+  const rows = index.acts.map((act): ActRow => ({
+    act,
+    year: act.dateStart === null ? null : Number(act.dateStart.slice(0, 4)),
+    strongest: strongestTerm(act.characterization),
+    sides: new Set(act.evidenceSides)
+  }))
   const reportsByAct = new Map<string, Report[]>()
   for (const r of reports) if (r.act !== null) push(reportsByAct, r.act, r)
-  const checksOf = new Map<string, Check[]>()
-  for (const c of record.checks) push(checksOf, `${c.recordType}:${c.recordId}`, c)
+  const { acts: _acts, ...rest } = index
   return {
-    ...record,
+    ...rest,
     atlas,
     reports,
     rows,
-    actById: new Map(rows.map((r) => [r.act.id, r])),
-    citationById,
-    sourceById,
+    rowById: new Map(rows.map((r) => [r.act.id, r])),
+    sourceById: new Map(index.sources.map((s) => [s.id, s])),
     reportById: new Map(reports.map((r) => [r.id, r])),
     reportsByAct,
-    checksOf,
     texts
   }
 }
 
-/** The text the search looks in: ids, names, body and its aliases, identifier, session, place, people, notes and evidence quotes. */
-export function haystackOf(row: ActRow): string {
-  if (row.haystack === undefined) {
-    const a = row.act
-    const parts = [a.id, a.jurisdiction, a.jurisdictionName, a.body, ...a.bodyAliases, a.actType, a.identifier, a.session, a.place, a.notes, a.date]
+let records: Records | undefined
+
+/** The whole records; undefined while the parser has not reached them. */
+export function loadRecords(doc: Document): Records | undefined {
+  if (records) return records
+  const block = doc.querySelector('script[data-explorer="record"]')
+  if (!block || doc.readyState === 'loading') return undefined
+  const full = parseBlock<ExplorerRecords>(block, 'record')
+  const checksOf = new Map<string, Check[]>()
+  for (const c of full.checks) push(checksOf, `${c.recordType}:${c.recordId}`, c)
+  records = {
+    actById: new Map(full.acts.map((a) => [a.id, a])),
+    citationById: new Map(full.citations.map((c) => [c.id, c])),
+    checksOf,
+    differences: full.differences
+  }
+  return records
+}
+
+/** The text the search looks in: ids, names, body and its aliases, identifier, session, place, people, notes and evidence quotes (only the summary's fields before the records are read). */
+export function haystackOf(row: ActRow, full: Records | undefined): string {
+  if (row.haystack !== undefined) return row.haystack
+  const a = full?.actById.get(row.act.id)
+  const s = row.act
+  const parts: (string | null)[] = [s.id, s.jurisdiction, s.jurisdictionName, s.body, s.actType, s.date]
+  if (a) {
+    parts.push(...a.bodyAliases, a.identifier, a.session, a.place, a.notes)
     for (const p of a.people) parts.push(p.name, p.role)
     for (const e of a.evidence) parts.push(e.quote)
-    row.haystack = parts
-      .filter((p): p is string => typeof p === 'string')
-      .join('\n')
-      .toLowerCase()
   }
-  return row.haystack
+  const text = parts
+    .filter((p): p is string => typeof p === 'string')
+    .join('\n')
+    .toLowerCase()
+  if (a) row.haystack = text
+  return text
 }

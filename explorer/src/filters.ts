@@ -3,7 +3,7 @@
  * so that a link restores the view; and the rows that view shows.
  */
 import { actors, characterizationBases, characterizationStrength, sides, stages } from '../../src/schema/vocabularies.js'
-import { haystackOf, type ActRow } from './data.js'
+import { haystackOf, type ActRow, type Records } from './data.js'
 
 /** Rows a page of the table shows. */
 export const pageSize = 50
@@ -62,7 +62,7 @@ export function queryOfView(view: View): string {
 }
 
 /** Whether an act passes every filter of the view. */
-function passes(row: ActRow, view: View, words: readonly string[]): boolean {
+function passes(row: ActRow, view: View, words: readonly string[], full: Records | undefined): boolean {
   const a = row.act
   if (view.term && !(view.term === 'none' ? a.characterization.length === 0 : (a.characterization as string[]).includes(view.term))) return false
   if (view.stage && a.stage !== view.stage) return false
@@ -71,7 +71,7 @@ function passes(row: ActRow, view: View, words: readonly string[]): boolean {
   if (view.year && String(row.year ?? '') !== view.year) return false
   if (view.side && !row.sides.has(view.side as keyof typeof sides)) return false
   if (words.length > 0) {
-    const text = haystackOf(row)
+    const text = haystackOf(row, full)
     for (const w of words) if (!text.includes(w)) return false
   }
   return true
@@ -102,16 +102,16 @@ function compare(key: SortKey, x: ActRow, y: ActRow): number {
     case 'basis':
       return basisOrder.get(a.characterizationBasis)! - basisOrder.get(b.characterizationBasis)!
     case 'evidence':
-      return a.evidence.length - b.evidence.length
+      return a.evidenceCount - b.evidenceCount
     case 'date':
       return 0
   }
 }
 
 /** The rows the view shows, filtered and sorted (every page). */
-export function applyView(rows: readonly ActRow[], view: View): ActRow[] {
+export function applyView(rows: readonly ActRow[], view: View, full?: Records): ActRow[] {
   const words = view.q.toLowerCase().split(/\s+/).filter(Boolean)
-  const kept = rows.filter((row) => passes(row, view, words))
+  const kept = rows.filter((row) => passes(row, view, words, full))
   const sign = view.dir === 'desc' ? -1 : 1
   return kept.sort((x, y) => sign * (compare(view.sort, x, y) || text(x.act.dateStart ?? '9999', y.act.dateStart ?? '9999')) || text(x.act.id, y.act.id))
 }

@@ -5,12 +5,13 @@
  * the page and leave the view alone.
  */
 import { actPage } from './act-page.js'
-import { loadData, type Data } from './data.js'
+import { haystackOf, loadData, loadRecords, type Data } from './data.js'
 import { defaultView, filterNames, queryOfView, viewFromQuery, type SortKey, type View } from './filters.js'
 import { html } from './html.js'
 import { overview } from './overview.js'
 import { sourcePage } from './source-page.js'
 import { tableRegion } from './table.js'
+import { actAt, markLabel } from './timeline.js'
 
 type Route = { name: 'overview'; query: string } | { name: 'act'; id: string } | { name: 'source'; id: string; report?: string }
 
@@ -24,6 +25,14 @@ export function routeOf(hash: string): Route | undefined {
   if (name === 'act' && id) return { name: 'act', id }
   if (name === 'source' && id) return { name: 'source', id, report: new URLSearchParams(query).get('report') ?? undefined }
   return { name: 'overview', query }
+}
+
+/** The act whose timeline mark is under the pointer. */
+function markAt(chart: SVGSVGElement, event: MouseEvent) {
+  const matrix = chart.getScreenCTM()
+  if (!matrix) return undefined
+  const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse())
+  return actAt(point.x, point.y)
 }
 
 function start(data: Data): void {
@@ -72,9 +81,12 @@ function start(data: Data): void {
       const link = lastAct ? main.querySelector<HTMLElement>(`a[data-act-link="${CSS.escape(lastAct)}"]`) : null
       if (!first) focus(link ?? document.getElementById('page-title'))
     } else if (route.name === 'act') {
+      const full = loadRecords(document)
+      // Opened at an act: its records come after this script, so the page is drawn once the parser has read them.
+      if (!full) return void document.addEventListener('DOMContentLoaded', render, { once: true })
       lastAct = route.id
-      main.innerHTML = actPage(data, route.id, overviewHash).text
-      const act = data.actById.get(route.id)?.act
+      main.innerHTML = actPage(data, full, route.id, overviewHash).text
+      const act = full.actById.get(route.id)
       document.title = `${act ? `${act.body ?? act.actType ?? 'Act'}, ${act.jurisdictionName}` : 'No such act'} — Khojaly recognition explorer`
       focus(document.getElementById('page-title'))
     } else {
@@ -152,8 +164,23 @@ function start(data: Data): void {
       document.getElementById('acts')?.scrollIntoView({ block: 'start' })
       return
     }
-    const mark = target.closest('g[data-act]')
-    if (mark) location.hash = `#/act/${encodeURIComponent(mark.getAttribute('data-act')!)}`
+    const chart = target.closest<SVGSVGElement>('svg.timeline')
+    const marked = chart ? markAt(chart, event) : undefined
+    if (marked) location.hash = `#/act/${encodeURIComponent(marked.act.id)}`
+  })
+
+  // The timeline's marks name their act under the pointer (a mouse aid: the table says the same to everyone).
+  app.addEventListener('pointermove', (event) => {
+    const tip = document.getElementById('timeline-tip')
+    if (!tip) return
+    const chart = (event.target as Element).closest<SVGSVGElement>('svg.timeline')
+    const marked = chart ? markAt(chart, event) : undefined
+    if (!chart || !marked) return void (tip.hidden = true)
+    const box = tip.parentElement!.getBoundingClientRect()
+    tip.textContent = markLabel(marked)
+    tip.style.left = `${Math.min(event.clientX - box.left + 12, box.width - 200)}px`
+    tip.style.top = `${event.clientY - box.top + 12}px`
+    tip.hidden = false
   })
 
   const onField = (event: Event) => {
@@ -172,10 +199,24 @@ function start(data: Data): void {
   window.addEventListener('hashchange', render)
   render()
   performance.mark('explorer-rendered')
+  // Once the overview is on the screen and the parser done, read the whole records and make the search's text, while nothing else is asked.
+  const warm = () => {
+    const full = loadRecords(document)
+    if (!full) return
+    for (const row of data.rows) haystackOf(row, full)
+    performance.mark('explorer-records')
+  }
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(warm, { timeout: 2000 }) : setTimeout(warm, 50))
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenIdle, { once: true })
+  else whenIdle()
 }
 
 try {
-  start(loadData(document))
+  // Marks the bench reads: when the script began (the HTML, data and all, is parsed by then) and when the data was read.
+  performance.mark('explorer-start')
+  const data = loadData(document)
+  performance.mark('explorer-data')
+  start(data)
 } catch (error) {
   const app = document.getElementById('app')
   if (app) app.textContent = `The explorer could not start: ${(error as Error).message}`

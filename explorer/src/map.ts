@@ -7,7 +7,7 @@
  */
 import { characterizationMarks, characterizations, characterizationStrength } from '../../src/schema/vocabularies.js'
 import type { AtlasMap } from '../atlas.js'
-import { strongestTerm, type Act, type Data, type Term } from './data.js'
+import { strongestTerm, type ActSummary, type Data, type Term } from './data.js'
 import { html, raw, type Html } from './html.js'
 
 /** Actors whose acts fill a jurisdiction. */
@@ -16,7 +16,7 @@ export const fillingActors: ReadonlySet<string> = new Set(['body', 'committee', 
 export const fillingStages: ReadonlySet<string> = new Set(['adopted', 'signed', 'published'])
 
 /** Whether an act fills its jurisdiction on the map (otherwise it is a mark). */
-export function fills(act: Act): boolean {
+export function fills(act: ActSummary): boolean {
   return fillingActors.has(act.actor) && fillingStages.has(act.stage)
 }
 
@@ -24,7 +24,7 @@ export function fills(act: Act): boolean {
 export interface Jurisdiction {
   code: string
   name: string
-  type: Act['jurisdictionType']
+  type: ActSummary['jurisdictionType']
   /** The strongest term of its filling acts; null when they use none (or there are none). */
   fill: Term | null
   /** How many of its acts fill, and how many are marks only. */

@@ -56,8 +56,8 @@ function countsSection(data: Data): Html {
     <h2 id="counts-heading">In numbers</h2>
     <ul class="totals">
       ${total('acts', acts.length, 'acts of record')} ${total('counter-acts', counter, 'of them counter-acts')}
-      ${total('citations', data.citations.length, 'documents cited as evidence')}
-      ${total('reports', data.reports.length, 'reports of acts in the source texts')} ${total('checks', data.checks.length, 'checks against public evidence')}
+      ${total('citations', data.counts.citations, 'documents cited as evidence')}
+      ${total('reports', data.reports.length, 'reports of acts in the source texts')} ${total('checks', data.counts.checks, 'checks against public evidence')}
       ${total('sources', data.sources.length, data.sources.length === 1 ? 'source text' : 'source texts')}
     </ul>
     <p class="note">An act can use several terms, so the terms add up to more than the acts.</p>

@@ -17,7 +17,7 @@ import {
   verdicts,
   type Vocabulary
 } from '../../src/schema/vocabularies.js'
-import type { Check, Data } from './data.js'
+import type { Check, Data, Records } from './data.js'
 import { escapeHtml, html, raw, type Html } from './html.js'
 import { codePoints, excerptBounds, segments, type Span } from './text.js'
 
@@ -75,7 +75,7 @@ export function externalLink(url: string, text: string): Html {
 }
 
 /** A check: verdict, finding, the right value, and what it cites. */
-export function checkItem(data: Data, check: Check): Html {
+export function checkItem(full: Records, check: Check): Html {
   return html`<li class="check" id="check-${check.id}">
     <p>
       <span class="verdict verdict-${check.verdict}">${check.verdict}</span> <span class="meaning">(${verdicts[check.verdict]})</span> on
@@ -91,7 +91,7 @@ export function checkItem(data: Data, check: Check): Html {
       check.citations.length > 0
         ? html`<ul class="cited">
             ${check.citations.map((c) => {
-              const citation = data.citationById.get(c.citation)
+              const citation = full.citationById.get(c.citation)
               if (!citation) return html`<li>${c.citation}</li>`
               return html`<li>
                 ${externalLink(citation.url, citation.title)} — ${citation.publisher}${citation.published ? `, ${citation.published}` : ''}; ${citation.kind},
@@ -105,10 +105,10 @@ export function checkItem(data: Data, check: Check): Html {
 }
 
 /** The checks of a record, or a line saying there are none. */
-export function checkList(data: Data, checks: readonly Check[] | undefined, none: string): Html {
+export function checkList(full: Records, checks: readonly Check[] | undefined, none: string): Html {
   if (!checks || checks.length === 0) return html`<p>${none}</p>`
   return html`<ul class="checks">
-    ${checks.map((c) => checkItem(data, c))}
+    ${checks.map((c) => checkItem(full, c))}
   </ul>`
 }
 

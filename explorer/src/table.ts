@@ -2,7 +2,7 @@
  * The table of every act: the filter form, the sortable table of one page, and the pager.
  */
 import { actors, characterizationBases, characterizationStrength, sides, stages } from '../../src/schema/vocabularies.js'
-import type { ActRow, Data } from './data.js'
+import { loadRecords, type ActRow, type Data } from './data.js'
 import { applyView, pageCount, pageSize, type SortKey, type View } from './filters.js'
 import { html, type Html } from './html.js'
 
@@ -133,7 +133,7 @@ const termsCell = (row: ActRow) => (row.act.characterization.length > 0 ? row.ac
 
 /** The table of one page of the view, with its count and pager. */
 export function tableRegion(data: Data, view: View): { html: Html; shown: ActRow[] } {
-  const kept = applyView(data.rows, view)
+  const kept = applyView(data.rows, view, loadRecords(document))
   const page = clampPage(view, kept.length)
   const pages = pageCount(kept.length)
   const shown = kept.slice((page - 1) * pageSize, page * pageSize)
@@ -162,7 +162,7 @@ export function tableRegion(data: Data, view: View): { html: Html; shown: ActRow
       <td>${a.stage}${a.stance.includes('rejects') ? html` <span class="counter-tag">counter-act</span>` : ''}</td>
       <td>${termsCell(row)}</td>
       <td><span title="${characterizationBases[a.characterizationBasis]}">${a.characterizationBasis}</span></td>
-      <td class="num">${a.evidence.length}<span class="sides">${[...row.sides].map((s) => sideNames[s]).join(', ')}</span></td>
+      <td class="num">${a.evidenceCount}<span class="sides">${[...row.sides].map((s) => sideNames[s]).join(', ')}</span></td>
     </tr>`
   })
   const region = html`<p id="result-count" class="count" role="status">
@@ -175,6 +175,16 @@ export function tableRegion(data: Data, view: View): { html: Html; shown: ActRow
           Acts of record, page ${page} of ${pages}, sorted by ${columns.find(([k]) => k === view.sort)![1].toLowerCase()}
           (${view.dir === 'asc' ? 'ascending' : 'descending'})
         </caption>
+        <colgroup>
+          <col class="c-act" />
+          <col class="c-date" />
+          <col class="c-place" />
+          <col class="c-actor" />
+          <col class="c-stage" />
+          <col class="c-terms" />
+          <col class="c-basis" />
+          <col class="c-evidence" />
+        </colgroup>
         <thead>
           <tr>
             ${head}

@@ -18,6 +18,26 @@ const mark = 6
 const gap = 1.5
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
 
+/** A drawn mark: its top-left corner and its act. */
+interface Mark {
+  x: number
+  y: number
+  row: ActRow
+}
+/** The marks of the timeline drawn last. */
+let marks: Mark[] = []
+
+/** The act whose mark is at (x, y) in the chart's coordinates, if any. */
+export function actAt(x: number, y: number): ActRow | undefined {
+  return marks.find((m) => x >= m.x - 0.5 && x <= m.x + mark + 0.5 && y >= m.y - 0.5 && y <= m.y + mark + 0.5)?.row
+}
+
+/** What a mark's tooltip says. */
+export function markLabel(row: ActRow): string {
+  const a = row.act
+  return `${a.jurisdictionName}, ${a.body ?? a.actType ?? 'act'}, ${a.date ?? 'no date'}: ${a.actor}, ${a.stage}; terms: ${a.characterization.join(', ') || 'none'}${a.stance.includes('rejects') ? '; a counter-act' : ''}`
+}
+
 /** The row an act goes in: its strongest term's, or "none". */
 const rowOf = (row: ActRow): Term | 'none' => row.strongest ?? 'none'
 
@@ -31,19 +51,21 @@ export function timelineSection(data: Data): Html {
   const band = years > 0 ? (width - left - right) / years : 0
   const perLine = Math.max(1, Math.floor((band - gap) / (mark + gap)))
   const terms: (Term | 'none')[] = [...characterizationStrength, 'none']
+  // One pass: the marks of each row and year, how many each row has, and the fullest year of each row.
   const cells = new Map<string, ActRow[]>()
+  const perRow = new Map<string, number>()
+  const fullest = new Map<string, number>()
   for (const r of dated) {
-    const key = `${rowOf(r)}|${r.year}`
+    const term = rowOf(r)
+    const key = `${term}|${r.year}`
     const list = cells.get(key)
     if (list) list.push(r)
     else cells.set(key, [r])
+    perRow.set(term, (perRow.get(term) ?? 0) + 1)
+    fullest.set(term, Math.max(fullest.get(term) ?? 0, cells.get(key)!.length))
   }
-  const rows = terms.filter((t) => dated.some((r) => rowOf(r) === t))
-  const heights = rows.map((t) => {
-    let most = 0
-    for (let y = firstYear; y <= lastYear; y++) most = Math.max(most, cells.get(`${t}|${y}`)?.length ?? 0)
-    return Math.max(1, Math.ceil(most / perLine)) * (mark + gap) + 12
-  })
+  const rows = terms.filter((t) => perRow.has(t))
+  const heights = rows.map((t) => Math.max(1, Math.ceil(fullest.get(t)! / perLine)) * (mark + gap) + 12)
   const height = top + heights.reduce((a, b) => a + b, 0) + 24
   const out: string[] = []
   for (let y = firstYear; y <= lastYear + 1 && years > 0; y++) {
@@ -52,6 +74,11 @@ export function timelineSection(data: Data): Html {
     if (y <= lastYear && (y - firstYear) % (years > 20 ? 4 : 2) === 0)
       out.push(`<text x="${(x + band / 2).toFixed(1)}" y="${top - 10}" class="year">${y}</text>`)
   }
+  // All marks of a kind in one path: a record ten times larger stays a handful of elements. The pointer finds an act by its place (actAt).
+  const done: string[] = []
+  const open: string[] = []
+  const counter: string[] = []
+  marks = []
   let rowTop = top
   rows.forEach((term, i) => {
     const h = heights[i]!
@@ -62,25 +89,24 @@ export function timelineSection(data: Data): Html {
       if (!list) continue
       list.sort((a, b) => (a.act.dateStart! < b.act.dateStart! ? -1 : a.act.dateStart! > b.act.dateStart! ? 1 : 0))
       list.forEach((r, k) => {
-        const x = left + (y - firstYear) * band + gap + (k % perLine) * (mark + gap)
-        const y0 = rowTop + 6 + Math.floor(k / perLine) * (mark + gap)
+        const x = Math.round((left + (y - firstYear) * band + gap + (k % perLine) * (mark + gap)) * 10) / 10
+        const y0 = Math.round((rowTop + 6 + Math.floor(k / perLine) * (mark + gap)) * 10) / 10
         const a = r.act
-        const title = `${a.jurisdictionName}, ${a.body ?? a.actType ?? 'act'}, ${a.date ?? 'no date'}: ${a.actor}, ${a.stage}; terms: ${a.characterization.join(', ') || 'none'}${a.stance.includes('rejects') ? '; a counter-act' : ''}`
-        const shape = a.stance.includes('rejects')
-          ? `<path d="M${x.toFixed(1)} ${y0}l${mark} ${mark}m0 -${mark}l-${mark} ${mark}" class="counter"/>`
-          : `<rect x="${x.toFixed(1)}" y="${y0}" width="${mark}" height="${mark}" class="${reached.has(a.stage) ? 'done' : 'open'}"/>`
-        out.push(`<g data-act="${esc(a.id)}"><title>${esc(title)}</title>${shape}</g>`)
+        if (a.stance.includes('rejects')) counter.push(`M${x} ${y0}l${mark} ${mark}m0 -${mark}l-${mark} ${mark}`)
+        else (reached.has(a.stage) ? done : open).push(`M${x} ${y0}h${mark}v${mark}h-${mark}z`)
+        marks.push({ x, y: y0, row: r })
       })
     }
     rowTop += h
   })
+  out.push(`<path class="done" d="${done.join('')}"/><path class="open" d="${open.join('')}"/><path class="counter" d="${counter.join('')}"/>`)
   const counters = data.rows.filter((r) => r.act.stance.includes('rejects')).length
-  const open = data.rows.filter((r) => !reached.has(r.act.stage)).length
+  const unfinished = data.rows.filter((r) => !reached.has(r.act.stage)).length
   const description = `${dated.length} dated acts from ${firstYear} to ${lastYear}, one row per strongest term (${rows
-    .map((t) => `${t === 'none' ? 'no term' : t}: ${dated.filter((r) => rowOf(r) === t).length}`)
+    .map((t) => `${t === 'none' ? 'no term' : t}: ${perRow.get(t)}`)
     .join(
       ', '
-    )}). Filled squares: acts adopted, signed or published; hollow squares: ${open} acts introduced, in committee, drafts or of unknown stage; crosses: ${counters} counter-acts.${undated > 0 ? ` ${undated} undated acts are not drawn.` : ''} The table below gives the counts by year.`
+    )}). Filled squares: acts adopted, signed or published; hollow squares: ${unfinished} acts introduced, in committee, drafts or of unknown stage; crosses: ${counters} counter-acts.${undated > 0 ? ` ${undated} undated acts are not drawn.` : ''} The table below gives the counts by year.`
   const table = timelineTable(data, rows, firstYear, lastYear)
   return html`<section aria-labelledby="timeline-heading">
     <h2 id="timeline-heading">Timeline</h2>
@@ -92,8 +118,9 @@ export function timelineSection(data: Data): Html {
           ${raw(out.join(''))}
         </svg>
       </div>
+      <div id="timeline-tip" class="tip" aria-hidden="true" hidden></div>
       <figcaption>
-        One mark per act, in the row of its strongest term, in the column of its year.
+        One mark per act, in the row of its strongest term, in the column of its year; point at a mark to name its act, click it to open it.
         <span class="key"
           ><svg width="14" height="10" aria-hidden="true"><rect x="2" y="2" width="6" height="6" class="done" /></svg> adopted, signed or published</span
         >

@@ -2,9 +2,10 @@
  * The explorer page (dist-data/explorer.html): the committed shell (explorer/shell.html,
  * bundled once by `npm run build:explorer`) with the dataset injected as
  * `<script type="application/json">` blocks, so the page opens from file:// with no request.
- * The data build needs no bundler: it only splices JSON into the shell at its marker.
- * Written a source at a time like the other files: each source's reports and verbatim text
- * go in as they come, the record layer (acts, citations, checks) at the end.
+ * The data build needs no bundler: it only splices JSON into the shell at its two markers.
+ * Before the page's script go what the overview draws from (each source's reports and text,
+ * written a source at a time like the other files, and an index of the acts); after it, the
+ * whole records, which the parser reads while the overview is already on the screen.
  */
 import { readFileSync } from 'node:fs'
 import { entities } from '../../schema/entities.js'
@@ -15,8 +16,10 @@ import { citationTitle } from './project-docs.js'
 /** The committed shell, at the project root and in the package. */
 export const explorerShellUrl = new URL('../../../explorer/shell.html', import.meta.url)
 
-/** Where the shell takes the data: this comment, exactly once. */
+/** Where the shell takes the data the overview draws from (before its script): this comment, exactly once. */
 export const explorerDataMarker = '<!-- explorer:data -->'
+/** Where the shell takes the whole records (after its script): this comment, exactly once. */
+export const explorerRecordsMarker = '<!-- explorer:records -->'
 
 /**
  * JSON text that is safe as the content of a `<script>` element: every `<` written `\u003c`
@@ -32,7 +35,7 @@ export function scriptJson(value: unknown): string {
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
 /** One data block of the page. */
-function dataBlock(kind: 'reports' | 'text' | 'record', value: unknown, source?: string): string {
+function dataBlock(kind: 'reports' | 'text' | 'index' | 'record', value: unknown, source?: string): string {
   const of = source === undefined ? '' : ` data-source="${attribute(source)}"`
   return `<script type="application/json" data-explorer="${kind}"${of}>${scriptJson(value)}</script>\n`
 }
@@ -54,6 +57,92 @@ export interface ExplorerRecord {
   files: readonly DownloadFile[]
 }
 
+/** What the overview and the table need of an act: its fields less the long ones, with how much evidence it has and from which sides. */
+export type ActSummary = Pick<
+  Act,
+  | 'id'
+  | 'date'
+  | 'dateStart'
+  | 'dateEnd'
+  | 'jurisdiction'
+  | 'jurisdictionType'
+  | 'jurisdictionName'
+  | 'level'
+  | 'body'
+  | 'actor'
+  | 'actType'
+  | 'stage'
+  | 'characterization'
+  | 'characterizationBasis'
+  | 'stance'
+> & { evidenceCount: number; evidenceSides: Source['side'][] }
+
+/** The index block: all the overview draws from, besides the reports and texts. */
+export interface ExplorerIndex {
+  version: string
+  cite: { title: string; authors: string; version: string }
+  counts: { citations: number; checks: number }
+  sources: readonly Source[]
+  comparedFields: readonly string[]
+  files: readonly DownloadFile[]
+  acts: ActSummary[]
+}
+
+/** The record block: the whole records, and each linked report's differences from its act by the build's own rule. */
+export interface ExplorerRecords {
+  acts: readonly Act[]
+  citations: readonly Citation[]
+  checks: readonly Check[]
+  differences: Record<string, string[]>
+}
+
+/** An act's summary; `sideOf` gives the side of a citation or of a source text by id. */
+function summaryOf(act: Act, sideOf: ReadonlyMap<string, Source['side']>): ActSummary {
+  const {
+    id,
+    date,
+    dateStart,
+    dateEnd,
+    jurisdiction,
+    jurisdictionType,
+    jurisdictionName,
+    level,
+    body,
+    actor,
+    actType,
+    stage,
+    characterization,
+    characterizationBasis,
+    stance
+  } = act
+  const sides = new Set<Source['side']>()
+  for (const e of act.evidence) {
+    const side = sideOf.get(e.citation ?? e.anchor?.sourceId ?? '')
+    if (side) sides.add(side)
+  }
+  return {
+    ...{
+      id,
+      date,
+      dateStart,
+      dateEnd,
+      jurisdiction,
+      jurisdictionType,
+      jurisdictionName,
+      level,
+      body,
+      actor,
+      actType,
+      stage,
+      characterization,
+      characterizationBasis,
+      stance
+    },
+    evidenceCount: act.evidence.length,
+    evidenceSides: [...sides].sort()
+  }
+}
+
 /** What a linked report is compared on, kept until the acts are known. */
 type Compared = Pick<
   Report,
@@ -65,11 +154,17 @@ export interface TextSink {
   append(text: string): void
 }
 
-/** The shell split at its marker; the marker must occur exactly once. */
-function splitShell(shell: string): [string, string] {
-  const at = shell.indexOf(explorerDataMarker)
-  if (at < 0 || shell.indexOf(explorerDataMarker, at + 1) >= 0) throw new Error(`the explorer shell must hold ${explorerDataMarker} exactly once`)
-  return [shell.slice(0, at), shell.slice(at + explorerDataMarker.length)]
+/** The shell split at its two markers, each of which must occur exactly once, in that order. */
+function splitShell(shell: string): [string, string, string] {
+  const once = (marker: string) => {
+    const at = shell.indexOf(marker)
+    if (at < 0 || shell.indexOf(marker, at + 1) >= 0) throw new Error(`the explorer shell must hold ${marker} exactly once`)
+    return at
+  }
+  const data = once(explorerDataMarker)
+  const records = once(explorerRecordsMarker)
+  if (records < data) throw new Error(`the explorer shell must hold ${explorerDataMarker} before ${explorerRecordsMarker}`)
+  return [shell.slice(0, data), shell.slice(data + explorerDataMarker.length, records), shell.slice(records + explorerRecordsMarker.length)]
 }
 
 /** Reads the committed shell. */
@@ -77,8 +172,12 @@ export function readExplorerShell(): string {
   return readFileSync(explorerShellUrl, 'utf8')
 }
 
-/** Writes the page into `sink`: the shell's head now, a block per source as they come, the record and the shell's tail at `finish`. */
+/**
+ * Writes the page into `sink`: the shell's head now, each source's blocks as they come, and at
+ * `finish` the index, the shell's script, the records and the shell's end.
+ */
 export class ExplorerPage {
+  readonly #middle: string
   readonly #tail: string
   readonly #compared: Compared[] = []
 
@@ -86,7 +185,8 @@ export class ExplorerPage {
     readonly sink: TextSink,
     shell: string = readExplorerShell()
   ) {
-    const [head, tail] = splitShell(shell)
+    const [head, middle, tail] = splitShell(shell)
+    this.#middle = middle
     this.#tail = tail
     sink.append(head)
   }
@@ -103,7 +203,7 @@ export class ExplorerPage {
     }
   }
 
-  /** The record block (with every report's differences from its act, by the build's own rule) and the rest of the shell. */
+  /** The index, the shell's script, the records (with every report's differences from its act) and the rest of the shell. */
   finish(record: ExplorerRecord): void {
     const acts = new Map(record.acts.map((a) => [a.id, a]))
     const differences: Record<string, string[]> = {}
@@ -111,18 +211,23 @@ export class ExplorerPage {
       const act = acts.get(report.act!)
       if (act) differences[report.id] = reportDifferences(report, act)
     }
-    const value = {
+    const sideOf = new Map<string, Source['side']>([
+      ...record.citations.map((c): [string, Source['side']] => [c.id, c.side]),
+      ...record.sources.map((s): [string, Source['side']] => [s.id, s.side])
+    ])
+    const index: ExplorerIndex = {
       version: record.version,
       cite: { title: citationTitle, authors: 'khojaly-recognition contributors', version: record.version },
+      counts: { citations: record.citations.length, checks: record.checks.length },
       sources: record.sources,
-      acts: record.acts,
-      citations: record.citations,
-      checks: record.checks,
       comparedFields,
-      differences,
-      files: record.files
+      files: record.files,
+      acts: record.acts.map((a) => summaryOf(a, sideOf))
     }
-    this.sink.append(dataBlock('record', value))
+    const records: ExplorerRecords = { acts: record.acts, citations: record.citations, checks: record.checks, differences }
+    this.sink.append(dataBlock('index', index))
+    this.sink.append(this.#middle)
+    this.sink.append(dataBlock('record', records))
     this.sink.append(this.#tail)
   }
 }
