@@ -208,6 +208,7 @@ export async function benchExplorer({ projectRoot, log = () => {}, runs = Number
     `| at most 50 ms per filter (the slowest filter's median) | ${Math.max(...Object.values(ten.filters).map((s) => s.median)).toFixed(0)} ms | ${Object.values(ten.filters).every((s) => s.median <= 50) ? '**pass**' : '**FAIL**'} |`,
     ''
   )
+  lines.push('This section alone: `node bench/explorer.mjs` (it rewrites only this section of BENCHMARKS.md; BENCH_EXPLORER_RUNS sets the runs).', '')
   return { markdown: lines.join('\n'), pack, real, big, one, ten }
 }
 
