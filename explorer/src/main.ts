@@ -204,6 +204,12 @@ function start(data: Data): void {
     const full = loadRecords(document)
     if (!full) return
     for (const row of data.rows) haystackOf(row, full)
+    // A search drawn before the records were read looked in the index's fields only: draw it again over the whole records.
+    const route = routeOf(location.hash)
+    if (view.q && route?.name === 'overview') {
+      const region = document.getElementById('table-region')
+      if (region) region.innerHTML = tableRegion(data, view).html.text
+    }
     performance.mark('explorer-records')
   }
   const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(warm, { timeout: 2000 }) : setTimeout(warm, 50))

@@ -107,6 +107,19 @@ describe.skipIf(!hasChromium)(`the table${skipNote}`, () => {
     await context.close()
   })
 
+  it('a link with a search finds what only the evidence says, once the page has read its records', async () => {
+    const inSummary = (a: Json) => [a.id, a.jurisdiction, a.jurisdictionName, a.body, a.actType, a.date].join(' ').toLowerCase()
+    const candidates = acts.flatMap((a) =>
+      a.evidence.flatMap((e: Json) => (e.quote.match(/\p{L}{10,}/gu) ?? []).map((w: string) => [a, w.toLowerCase()] as const))
+    )
+    const [act, word] = candidates.find(([, w]) => acts.every((a) => !inSummary(a).includes(w)))!
+    const { context, page } = await open(browser, `${explorerUrl}#/?q=${encodeURIComponent(word)}`)
+    await page.waitForFunction(() => performance.getEntriesByName('explorer-records').length > 0)
+    expect(await idsOverPages(page)).toContain(act.id)
+    expect(await page.locator('#filters [name="q"]').inputValue()).toBe(word)
+    await context.close()
+  })
+
   it('sorts by date (the first day a date can mean) both ways', async () => {
     const { context, page } = await open(browser, explorerUrl)
     const startOf = new Map(acts.map((a) => [a.id, a.dateStart ?? '9999']))
