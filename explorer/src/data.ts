@@ -56,6 +56,13 @@ export function strongestTerm(terms: readonly string[]): Term | null {
   return best
 }
 
+/** Rows by the first day their date can mean; undated last. */
+export function byDate(x: ActRow, y: ActRow): number {
+  const a = x.act.dateStart ?? '9999'
+  const b = y.act.dateStart ?? '9999'
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
@@ -76,12 +83,14 @@ export function loadData(doc: Document): Data {
   const texts = new Map<string, string>()
   for (const block of doc.querySelectorAll('script[data-explorer="text"]'))
     texts.set(block.getAttribute('data-source') ?? '', parseBlock<string>(block, 'text'))
+  // Kept in the table's default order (by date, then id), so that a filter in that order needs no sort.
   const rows = index.acts.map((act): ActRow => ({
     act,
     year: act.dateStart === null ? null : Number(act.dateStart.slice(0, 4)),
     strongest: strongestTerm(act.characterization),
     sides: new Set(act.evidenceSides)
   }))
+  rows.sort((x, y) => byDate(x, y) || (x.act.id < y.act.id ? -1 : x.act.id > y.act.id ? 1 : 0))
   const reportsByAct = new Map<string, Report[]>()
   for (const r of reports) if (r.act !== null) push(reportsByAct, r.act, r)
   const { acts: _acts, ...rest } = index

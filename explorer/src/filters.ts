@@ -112,6 +112,8 @@ function compare(key: SortKey, x: ActRow, y: ActRow): number {
 export function applyView(rows: readonly ActRow[], view: View, full?: Records): ActRow[] {
   const words = view.q.toLowerCase().split(/\s+/).filter(Boolean)
   const kept = rows.filter((row) => passes(row, view, words, full))
+  // The rows come in the default order (date, then id): that view needs no sort.
+  if (view.sort === 'date' && view.dir === 'asc') return kept
   const sign = view.dir === 'desc' ? -1 : 1
   return kept.sort((x, y) => sign * (compare(view.sort, x, y) || text(x.act.dateStart ?? '9999', y.act.dateStart ?? '9999')) || text(x.act.id, y.act.id))
 }

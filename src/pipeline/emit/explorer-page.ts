@@ -63,11 +63,9 @@ export type ActSummary = Pick<
   | 'id'
   | 'date'
   | 'dateStart'
-  | 'dateEnd'
   | 'jurisdiction'
   | 'jurisdictionType'
   | 'jurisdictionName'
-  | 'level'
   | 'body'
   | 'actor'
   | 'actType'
@@ -102,11 +100,9 @@ function summaryOf(act: Act, sideOf: ReadonlyMap<string, Source['side']>): ActSu
     id,
     date,
     dateStart,
-    dateEnd,
     jurisdiction,
     jurisdictionType,
     jurisdictionName,
-    level,
     body,
     actor,
     actType,
@@ -125,11 +121,9 @@ function summaryOf(act: Act, sideOf: ReadonlyMap<string, Source['side']>): ActSu
       id,
       date,
       dateStart,
-      dateEnd,
       jurisdiction,
       jurisdictionType,
       jurisdictionName,
-      level,
       body,
       actor,
       actType,
