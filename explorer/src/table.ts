@@ -156,7 +156,7 @@ export function tableRegion(data: Data, view: View): { html: Html; shown: ActRow
           >${a.body ?? a.actType ?? 'Act'}<span class="visually-hidden">, ${a.jurisdictionName}, ${a.date ?? 'no date'}</span></a
         ><span class="id">${a.id}</span>
       </td>
-      <td class="nowrap">${a.date ?? '—'}</td>
+      <td class="date">${a.date ?? '—'}</td>
       <td>${a.jurisdictionName} <span class="code">${a.jurisdiction}</span></td>
       <td>${a.actor}</td>
       <td>${a.stage}${a.stance.includes('rejects') ? html` <span class="counter-tag">counter-act</span>` : ''}</td>
