@@ -140,6 +140,7 @@ function tarball(projectRoot) {
 
 /** Measures and returns the section's markdown (and the figures). */
 export async function benchExplorer({ projectRoot, log = () => {}, runs = Number(process.env.BENCH_EXPLORER_RUNS ?? 11) }) {
+  const loadBefore = os.loadavg()[0].toFixed(2)
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   const shellPath = join(projectRoot, 'explorer/shell.html')
   const pagePath = join(projectRoot, 'dist-data/explorer.html')
@@ -206,6 +207,10 @@ export async function benchExplorer({ projectRoot, log = () => {}, runs = Number
   lines.push(`| first render at most 300 ms | ${ten.render.median.toFixed(0)} ms | ${ten.render.median <= 300 ? '**pass**' : '**FAIL**'} |`)
   lines.push(
     `| at most 50 ms per filter (the slowest filter's median) | ${Math.max(...Object.values(ten.filters).map((s) => s.median)).toFixed(0)} ms | ${Object.values(ten.filters).every((s) => s.median <= 50) ? '**pass**' : '**FAIL**'} |`,
+    ''
+  )
+  lines.push(
+    `Load average (1 minute) at the start of this section: ${loadBefore}; at its end: ${os.loadavg()[0].toFixed(2)} (2 cores; other work on the machine makes the maxima wander).`,
     ''
   )
   lines.push('This section alone: `node bench/explorer.mjs` (it rewrites only this section of BENCHMARKS.md; BENCH_EXPLORER_RUNS sets the runs).', '')
