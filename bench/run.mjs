@@ -10,6 +10,8 @@
  * 3. check against build on the seed.
  * 4. The profile before and after each round of fixes, from bench/round-<k>.fixes.md and
  *    bench/round-<k>.measured.md (written by bench/before-after.mjs).
+ * 5. The explorer page: weight, tarball size, first render and filters (bench/explorer.mjs;
+ *    BENCH_EXPLORER=0 skips it).
  *
  * Speed is measured here, never asserted in a test. Settings (environment):
  *   BENCH_SIZES=1,10,100,1000  BENCH_RUNS=5  BENCH_IMPORT_RUNS=101  BENCH_CHECK_RUNS=11
@@ -22,6 +24,7 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { makeCorpus, readSeed, removeCorpus } from './corpus.mjs'
 import { compile, hasGnuTime, loadAverage, machine, runNode, show, stats } from './measure.mjs'
+import { benchExplorer } from './explorer.mjs'
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 const env = process.env
@@ -173,6 +176,9 @@ const seedCost = Object.fromEntries(
     }
   ])
 )
+
+// 5. The explorer page (bench/explorer.mjs).
+const explorer = env.BENCH_EXPLORER === '0' ? undefined : await benchExplorer({ projectRoot, log })
 
 const loadAfter = loadAverage()
 const elapsed = (performance.now() - t0) / 1000
@@ -336,6 +342,7 @@ function report() {
       ''
     )
   }
+  if (explorer) lines.push(explorer.markdown, '')
   lines.push('## Reproducing', '')
   lines.push(
     '`npm run bench` (about 20 minutes on the machine above; N = 1000 takes most of it). Quick look: `BENCH_SIZES=1,10,100 BENCH_RUNS=5 npm run bench`. A CPU profile of one build: `node --cpu-prof --cpu-prof-dir=prof bench/child.mjs build <root>`, summarized by stage with `node bench/profile-summary.mjs prof/*.cpuprofile`; a corpus to profile: `node bench/make-corpus.mjs <N>`.',

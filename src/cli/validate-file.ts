@@ -12,7 +12,7 @@ import addFormatsModule from 'ajv-formats'
 import { entities, type EntityName } from '../schema/entities.js'
 import { decodeCsv } from '../pipeline/emit/csv-codec.js'
 import type { TableSchema } from '../pipeline/emit/table-schema.js'
-import { dataPackageFileName, timelineFileName } from '../pipeline/emit/output-names.js'
+import { dataPackageFileName, explorerFileName, timelineFileName } from '../pipeline/emit/output-names.js'
 
 /** Largest file `validate` reads. */
 export const maxValidateBytes = 64 * 1024 * 1024
@@ -67,7 +67,8 @@ const profilesDir = new URL('../../vendor/frictionless/', import.meta.url)
 
 /** Files of dist-data/ that are not data records, and what each is, for the refusal message. */
 const notDataFiles: Readonly<Record<string, string>> = {
-  [timelineFileName]: 'the timeline figure (SVG), which holds no records to validate'
+  [timelineFileName]: 'the timeline figure (SVG), which holds no records to validate',
+  [explorerFileName]: 'the explorer page (HTML); the records it embeds are those of the JSON files, validate those'
 }
 
 /** The entity a file name names: `acts.json`, `acts.csv`, `acts-2024.csv`; undefined when none does. */

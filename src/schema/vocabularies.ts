@@ -104,6 +104,13 @@ export const characterizationMarks = {
   provocation: 'P'
 } as const satisfies Record<keyof typeof characterizations, string>
 
+/**
+ * The characterizations from strongest to weakest, genocide first: the key order of
+ * `characterizations`, as a list. Whatever ranks terms (the explorer's map, every "strongest
+ * term") reads the order from here.
+ */
+export const characterizationStrength: readonly (keyof typeof characterizations)[] = Object.freeze(valuesOf(characterizations))
+
 /** What an act does (for a report: what the text reports the act doing). */
 export const stances = {
   recognizes: 'recognizes or states the characterization itself',

@@ -88,6 +88,7 @@ describe('the public API', () => {
         'actors',
         'characterizationBases',
         'characterizationMarks',
+        'characterizationStrength',
         'citationKinds',
         'evidenceFields',
         'sides',

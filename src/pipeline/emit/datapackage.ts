@@ -7,7 +7,7 @@ import { entities } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
 import { derivedResources } from './derived-files.js'
 import { forEveryReader } from './frictionless-readers.js'
-import { timelineFileName } from './output-names.js'
+import { explorerFileName, timelineFileName } from './output-names.js'
 import type { TableSchema } from './table-schema.js'
 import type { TidyTable } from './tidy-tables.js'
 
@@ -83,6 +83,16 @@ export function dataPackage(
     encoding: 'utf-8',
     description: 'Timeline of the acts of record by jurisdiction and date, drawn from acts.json, reports.json and checks.json.',
     ...files.get(timelineFileName)!
+  })
+  resources.push({
+    name: 'explorer',
+    path: explorerFileName,
+    format: 'html',
+    mediatype: 'text/html',
+    encoding: 'utf-8',
+    description:
+      'The explorer: one HTML page that opens offline from file:// and shows the acts of record, their evidence, the reports of them inside the verbatim texts and the checks, with the records of the JSON files embedded.',
+    ...files.get(explorerFileName)!
   })
   for (const { path, resource } of derivedResources) resources.push({ name: resource.name, path, ...resource, ...files.get(path) })
   return forEveryReader({

@@ -1,10 +1,10 @@
 /**
  * Writes a build's output as the sources come, so memory holds one source at a time: each
  * source's records are appended to the entity files (and their tidy tables) and its verbatim
- * text copied as soon as it is validated; at the end come the record layer (citations, acts
- * of record, checks), the timeline, `datapackage.json` (every data file by size and hash), the
- * JSON Schemas, and the generated docs. Pure in what it writes: the same sources give the same
- * bytes.
+ * text copied as soon as it is validated (and put in the explorer page); at the end come the
+ * record layer (citations, acts of record, checks), the timeline, the rest of the explorer
+ * page, `datapackage.json` (every data file by size and hash), the JSON Schemas, and the
+ * generated docs. Pure in what it writes: the same sources give the same bytes.
  */
 import { entities, layerEntityNames, overlayEntityNames, type EntityName } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
@@ -16,8 +16,9 @@ import { renderCoverage } from './coverage-doc.js'
 import { dataPackage } from './datapackage.js'
 import { buildDerivedFiles, derivedFilesInput } from './derived-files.js'
 import { EntityFiles } from './entity-files.js'
+import { downloadFiles, ExplorerPage } from './explorer-page.js'
 import { generateJsonSchemas } from './json-schemas.js'
-import { dataPackageFileName, timelineFileName } from './output-names.js'
+import { dataPackageFileName, explorerFileName, timelineFileName } from './output-names.js'
 import { renderRulesDoc } from './rules-doc.js'
 import type { DatasetSink, RecordLayerRecords, VerbatimFile } from './sink.js'
 import { tableSchemas } from './table-schema.js'
@@ -39,6 +40,8 @@ export class DatasetWriter implements DatasetSink {
   readonly #sources: Source[] = []
   /** Which reports tell each act, for the timeline: a few strings a report, not the records. */
   readonly #reportsOfActs: ReportOfAct[] = []
+  /** The explorer page, written a source at a time like the entity files. */
+  readonly #explorer: { file: StagedFile; page: ExplorerPage }
 
   constructor(
     readonly version: string,
@@ -55,6 +58,8 @@ export class DatasetWriter implements DatasetSink {
         return [t.name, file]
       })
     )
+    const explorerFile = staged.open('data', explorerFileName)
+    this.#explorer = { file: explorerFile, page: new ExplorerPage(explorerFile) }
   }
 
   addSource(source: Source, records: OverlayRecords, verbatim: VerbatimFile): void {
@@ -63,6 +68,7 @@ export class DatasetWriter implements DatasetSink {
     for (const name of overlayEntityNames) this.#append(name, records[name])
     for (const report of records.reports) if (report.act !== null) this.#reportsOfActs.push({ act: report.act, report: report.id, sourceTitle: source.title })
     this.#written.set(verbatim.name, this.staged.write('data', verbatim.name, verbatim.bytes))
+    this.#explorer.page.addSource(source, records.reports, verbatim.bytes)
   }
 
   /** Writes the record layer and every file that describes the whole; returns the docs/ files and the records per entity. */
@@ -78,6 +84,9 @@ export class DatasetWriter implements DatasetSink {
     const described = () => new Map([...this.#written].map(([name, { bytes, sha256 }]) => [name, { bytes, hash: `sha256:${sha256}` }]))
     const tables = derivedFilesInput(this.version, dataPackage(this.version, this.#sources, this.#tables, this.#tidy, described()), this.staged.folder('data'))
     for (const [name, bytes] of buildDerivedFiles(tables)) this.#written.set(name, this.staged.write('data', name, Buffer.from(bytes)))
+    const files = downloadFiles(this.#written, this.#tidy, this.#sources)
+    this.#explorer.page.finish({ version: this.version, sources: this.#sources, acts: layer.acts, citations: layer.citations, checks: layer.checks, files })
+    this.#written.set(explorerFileName, this.#explorer.file.close())
     this.staged.write('data', dataPackageFileName, jsonText(dataPackage(this.version, this.#sources, this.#tables, this.#tidy, described())))
     for (const [name, schema] of this.#jsonSchemas) this.staged.write('schemas', name, jsonText(schema))
     const docs = new Map([

@@ -12,6 +12,8 @@ export const timelineFileName = 'timeline.svg'
 export const sqliteFileName = 'khojaly-recognition.sqlite'
 /** The spreadsheet workbook of every table. */
 export const workbookFileName = 'khojaly-recognition.xlsx'
+/** The explorer page. */
+export const explorerFileName = 'explorer.html'
 
 /** Every name the build gives a file of its own in dist-data/. */
 export const generatedDataFileNames: ReadonlySet<string> = new Set([
@@ -19,5 +21,6 @@ export const generatedDataFileNames: ReadonlySet<string> = new Set([
   dataPackageFileName,
   timelineFileName,
   sqliteFileName,
-  workbookFileName
+  workbookFileName,
+  explorerFileName
 ])

@@ -87,6 +87,9 @@ export function renderReadmeSummary(summary: DatasetSummary): string {
   ].join('\n')
 }
 
+/** The dataset's title, as CITATION.cff gives it (and the explorer page's citation). */
+export const citationTitle = 'khojaly-recognition: the record of acts on the Khojaly massacre, and what source texts report of them'
+
 /** CITATION.cff, whole: the dataset's metadata with its version, release date and counts. */
 export function renderCitationCff(summary: DatasetSummary, released: string): string {
   const { version } = summary
@@ -112,7 +115,7 @@ export function renderCitationCff(summary: DatasetSummary, released: string): st
     '  it comes from, and an act to the documents its evidence cites.',
     'type: dataset',
     'title: >-',
-    '  khojaly-recognition: the record of acts on the Khojaly massacre, and what source texts report of them',
+    `  ${citationTitle}`,
     `version: ${version}`,
     `date-released: "${released}"`,
     'license: CC-BY-4.0',

@@ -11,7 +11,7 @@ import { measureCoverage, type RecognizerCoverage } from './coverage.js'
 import { validateSourceRecords } from './validate-records.js'
 
 export { CorpusIndex } from './corpus-index.js'
-export { buildRecordLayer, comparedFields, summarizeReport, type RecordLayer, type ReportSummary } from './record-layer.js'
+export { buildRecordLayer, comparedFields, reportDifferences, summarizeReport, type RecordLayer, type ReportSummary } from './record-layer.js'
 export type { RecognizerCoverage } from './coverage.js'
 export { recordReporter, validateSourceRecords, type AnyRecord, type RecordReport } from './validate-records.js'
 

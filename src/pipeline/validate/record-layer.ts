@@ -383,12 +383,23 @@ function compareReport(
   }
 }
 
+/** The fields on which a report differs from its act of record, in the order of `comparedFields`. */
+export function reportDifferences(report: Omit<ReportSummary, 'place' | 'provenance' | 'id' | 'act'>, act: Act): (typeof comparedFields)[number][] {
+  const names = bodyNames(act)
+  return comparedFields.filter((field) => reportDiffers(field, report, act, names))
+}
+
 /**
  * Whether a report's `field` differs from its act's: never when the report gives nothing; for
  * lists, not the same set; for dates, bounds that do not overlap (or an act with no date); for
  * the body, neither the act's body nor an alias; otherwise not equal.
  */
-function reportDiffers(field: (typeof comparedFields)[number], report: ReportSummary, act: Act, names: ReadonlySet<string>): boolean {
+function reportDiffers(
+  field: (typeof comparedFields)[number],
+  report: Omit<ReportSummary, 'place' | 'provenance' | 'id' | 'act'>,
+  act: Act,
+  names: ReadonlySet<string>
+): boolean {
   const value = report[field]
   if (isEmpty(value)) return false
   if (field === 'date') return act.dateStart === null || act.dateEnd === null || report.dateEnd! < act.dateStart || act.dateEnd < report.dateStart!
