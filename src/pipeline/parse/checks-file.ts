@@ -2,9 +2,10 @@
  * The curated checks (sources/checks.yaml): read as data, each item parsed with its zod
  * schema and placed at its line, so a bad check is reported where it is written.
  */
-import { existsSync } from 'node:fs'
+import { lstatSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { CheckSchema, type Check } from '../../schema/check.js'
-import { diagnostic, fileStart, type Diagnostic, type Place } from '../diagnostics/index.js'
+import { capDiagnostics, diagnostic, fileStart, type Diagnostic, type Place } from '../diagnostics/index.js'
 import { readTextFile } from './read-text-file.js'
 import { readYaml } from './yaml.js'
 
@@ -18,8 +19,8 @@ export interface ChecksFile {
 /** Reads the checks file at `path` (`file` names it in diagnostics); no file means no checks. */
 export function readChecks(path: string, file: string): ChecksFile {
   const result: ChecksFile = { checks: [], places: new WeakMap(), diagnostics: [] }
-  if (!existsSync(path)) return result
-  const read = readTextFile(path, file)
+  if (!present(path)) return result
+  const read = readTextFile(path, file, { symlinks: 'within', within: dirname(path) })
   if (!read.ok) return { ...result, diagnostics: read.diagnostics }
   const yaml = readYaml(read.text, file, 'checks-yaml')
   if (!yaml.ok) return { ...result, diagnostics: yaml.diagnostics }
@@ -40,5 +41,17 @@ export function readChecks(path: string, file: string): ChecksFile {
     result.places.set(parsed.data, place)
     result.checks.push(parsed.data)
   })
+  result.diagnostics = capDiagnostics(result.diagnostics)
   return result
+}
+
+/** Whether anything (a file, a link, a folder) stands at `path`: the reader says what is wrong with it. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path)
+    return true
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    return code !== 'ENOENT' && code !== 'ENOTDIR'
+  }
 }

@@ -66,7 +66,8 @@ export function parseSource(overlayPath: string, cwd: string): ParsedSource | Pa
   const file = relative(cwd, overlayPath) || overlayPath
   const failed = (diagnostics: Diagnostic[]): ParseFailure => ({ ok: false, diagnostics })
 
-  const read = readTextFile(overlayPath, file)
+  const sourcesDir = dirname(overlayPath)
+  const read = readTextFile(overlayPath, file, { symlinks: 'within', within: sourcesDir })
   if (!read.ok) return failed(read.diagnostics)
   const overlay = new CodePointText(read.text)
   const tree = parseMarkdown(read.text)
@@ -81,7 +82,6 @@ export function parseSource(overlayPath: string, cwd: string): ParsedSource | Pa
   const textPlace = parsed.placeOfKey('text').start
   const diagnostics: Diagnostic[] = lintOverlay(overlay, file, (yamlNode.position?.end.line ?? 0) + 1)
 
-  const sourcesDir = dirname(overlayPath)
   const resolved = resolveVerbatimPath(sourcesDir, frontmatter.text)
   if (!resolved.ok) {
     return failed([
