@@ -64,29 +64,43 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     return start < 0 ? { start: 0, end: 0 } : { start, end: last + 1 }
   }
 
-  const visit = (node: Nodes, parent: Annotation | undefined, record: Annotation | undefined) => {
-    if (node.type === 'heading') {
-      headings.push(spanOf(node as Heading))
-      if (record)
-        diagnostics.push(
-          diagnostic(
-            file,
-            placeOf(node).start,
-            placeOf(node).end,
-            'directive-misplaced',
-            `a heading stands inside ${record.name} "${record.attributes.id ?? ''}"; close the ${record.name} before the heading`
+  /**
+   * Visits the tree depth first, in document order, with an explicit stack: recursion would
+   * overflow the call stack on deeply nested markup. Each entry is a node with the innermost
+   * annotation and record directive around it.
+   */
+  const walk = (root: Root) => {
+    const stack: Array<{ node: Nodes; parent: Annotation | undefined; record: Annotation | undefined }> = [{ node: root, parent: undefined, record: undefined }]
+    const pushChildren = (node: Nodes, parent: Annotation | undefined, record: Annotation | undefined) => {
+      if (!('children' in node)) return
+      const children = node.children as Nodes[]
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent, record })
+    }
+    for (let entry = stack.pop(); entry; entry = stack.pop()) {
+      const { node, parent, record } = entry
+      if (node.type === 'heading') {
+        headings.push(spanOf(node as Heading))
+        if (record)
+          diagnostics.push(
+            diagnostic(
+              file,
+              placeOf(node).start,
+              placeOf(node).end,
+              'directive-misplaced',
+              `a heading stands inside ${record.name} "${record.attributes.id ?? ''}"; close the ${record.name} before the heading`
+            )
           )
-        )
-    }
-    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
-      const annotation = toAnnotation(node, parent, record)
-      if (annotation) {
-        ;(parent ? parent.children : annotations).push(annotation)
-        for (const child of node.children) visit(child as Nodes, annotation, isRecordDirective(annotation.name) ? annotation : record)
-        return
       }
+      if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+        const annotation = toAnnotation(node, parent, record)
+        if (annotation) {
+          ;(parent ? parent.children : annotations).push(annotation)
+          pushChildren(node, annotation, isRecordDirective(annotation.name) ? annotation : record)
+          continue
+        }
+      }
+      pushChildren(node, parent, record)
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes, parent, record)
   }
 
   const toAnnotation = (node: Directive, parent: Annotation | undefined, record: Annotation | undefined): Annotation | undefined => {
@@ -139,7 +153,7 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     return { name: node.name, attributes, start: span.start, end: span.end, place, children: [], parent }
   }
 
-  visit(tree, undefined, undefined)
+  walk(tree)
   return { annotations, headings, diagnostics }
 }
 
