@@ -45,7 +45,8 @@ export const rules = {
   'file-too-large': {
     stages: ['parse'],
     severity: 'error',
-    description: 'The file is larger than the limit of 16 MiB per source file. Split the document.',
+    description:
+      'The file is larger than its limit: 16 MiB for an overlay, a verbatim text or the checks, 1 MiB for the registry of organizations. The size is counted while reading, not taken from the file system. Split the document.',
     example: 'a 20 MiB overlay'
   },
   'file-empty': { stages: ['parse'], severity: 'error', description: 'The file is empty.', example: 'a 0-byte overlay' },
@@ -58,7 +59,8 @@ export const rules = {
   'file-unreadable': {
     stages: ['parse'],
     severity: 'error',
-    description: 'A file could not be read (permissions, a folder in its place).',
+    description:
+      'A file could not be read: permissions, or something other than a regular file in its place (a folder, a FIFO, a device, a socket), which is refused before it is opened.',
     example: 'text: a-folder.txt'
   },
   'registry-invalid': {
@@ -88,7 +90,8 @@ export const rules = {
   'path-escapes': {
     stages: ['parse'],
     severity: 'error',
-    description: 'The `text` path leaves the sources folder (`..`, an absolute path or a symbolic link). Name a file inside sources/.',
+    description:
+      'A path leaves the sources folder: the `text` path (`..`, an absolute path or a symbolic link), or a symbolic link among the files of sources/ that points outside it. Name a file inside sources/.',
     example: 'text: ../../etc/passwd'
   },
   'verbatim-name-taken': {
@@ -305,6 +308,12 @@ export const rules = {
     severity: 'error',
     description: 'A record (or the Data Package) does not satisfy its published schema or profile.',
     example: '"measure": "injured"'
+  },
+  'validate-key-duplicate': {
+    stages: ['cli'],
+    severity: 'error',
+    description: "Two records of the file have the same primary key (the Table Schema's `primaryKey`, `id`). Give each record its own.",
+    example: 'two records with "id": "a"'
   }
 } as const satisfies Record<string, Rule>
 
