@@ -69,6 +69,20 @@ export const rules = {
     description: 'sources/organizations.yaml is missing or malformed: each entry needs code, name, intergovernmental and aliases.',
     example: '- code: oic'
   },
+  'nesting-too-deep': {
+    stages: ['parse'],
+    severity: 'error',
+    description:
+      'Markup nests deeper than its limit, checked before the overlay is parsed: 32 `[` open at once in a paragraph, 32 block-quote or list markers at the start of a line, 32 container directives open at once (see docs/annotating.md). Nest less deeply.',
+    example: '33 nested :nodata[ spans'
+  },
+  'markup-too-dense': {
+    stages: ['parse'],
+    severity: 'error',
+    description:
+      'The overlay holds more of a kind of markup than its limit, checked before it is parsed: 400 unescaped `[ ] * _ <` in one paragraph, 1,000 lines starting with `>`, 100 setext headings (see docs/annotating.md). Split the paragraph with a blank line, escape the characters, or write `#` headings.',
+    example: 'a paragraph of 401 unescaped *'
+  },
   'frontmatter-missing': {
     stages: ['parse'],
     severity: 'error',
