@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     ;(values.help ? out : err).write(`${usage()}\n`)
     return values.help ? 0 : 2
   }
-  if (!(name in commands)) {
+  if (!Object.hasOwn(commands, name)) {
     err.write(`unknown command "${name}"\n\n${usage()}\n`)
     return 2
   }

@@ -248,7 +248,14 @@ function validateCsv(text: string, named: EntityName | undefined): ValidationRes
     }
   }
   const errors: ValidationError[] = []
-  validateRecords(records, entity, tables.get(entity)!.primaryKey, errors, (i) => `row ${i + 2}`, (place, pointer) => (pointer ? `${place}, ${pointer}` : place))
+  validateRecords(
+    records,
+    entity,
+    tables.get(entity)!.primaryKey,
+    errors,
+    (i) => `row ${i + 2}`,
+    (place, pointer) => (pointer ? `${place}, ${pointer}` : place)
+  )
   return { valid: errors.length === 0, entity, records: records.length, errors }
 }
 

@@ -177,7 +177,8 @@ describe('rules that no input of a build can raise', () => {
     expect(ids).toContain('as-written-outside-quote')
   })
 
-  it('validate-read, validate-parse, validate-shape and validate-schema: the validate command on a user’s bad files', () => {
+  it('validate-read, validate-parse, validate-shape, validate-schema and validate-key-duplicate: the validate command on a user’s bad files', () => {
+    const published = JSON.parse(readFileSync(new URL('../../dist-data/figures.json', import.meta.url), 'utf8')) as { version: string; records: unknown[] }
     const dir = mkdtempSync(join(tmpdir(), 'khojaly-validate-rules-'))
     const write = (name: string, content: string) => {
       writeFileSync(join(dir, name), content)
@@ -188,7 +189,11 @@ describe('rules that no input of a build can raise', () => {
       [join(dir, 'missing.json'), 'validate-read'],
       [write('acts.json', '{ not json'), 'validate-parse'],
       [write('rows.json', '{"rows": []}'), 'validate-shape'],
-      [write('figures.json', JSON.stringify({ version: '1.0.0', records: [{ id: 'x' }] })), 'validate-schema']
+      [write('figures.json', JSON.stringify({ version: '1.0.0', records: [{ id: 'x' }] })), 'validate-schema'],
+      [
+        write('figures-twice.json', JSON.stringify({ version: published.version, records: [published.records[0], published.records[0]] })),
+        'validate-key-duplicate'
+      ]
     ]
     for (const [path, rule] of cases) {
       const found = ruleOf(path)
@@ -213,6 +218,7 @@ describe('every rule is documented and raised', () => {
     expect(runTimeOnly.sort()).toEqual([
       'as-written-outside-quote',
       'provenance-mismatch',
+      'validate-key-duplicate',
       'validate-parse',
       'validate-read',
       'validate-schema',

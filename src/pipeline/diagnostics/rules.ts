@@ -112,7 +112,7 @@ export const rules = {
     stages: ['validate'],
     severity: 'error',
     description:
-      'The verbatim file has a name that dist-data/ already gives another file: one the build writes itself (`acts.csv`, `datapackage.json`, …) or the verbatim text of another source. Rename the file and its `text` line.',
+      'The verbatim file has a name that dist-data/ already gives another file: one the build writes itself (`acts.csv`, `datapackage.json`, …) or the verbatim text of another source, also when the names differ only in case or Unicode normalization (one file on macOS and Windows). Rename the file and its `text` line.',
     example: 'text: acts.csv'
   },
   'sha256-mismatch': {
@@ -166,7 +166,8 @@ export const rules = {
   'directive-misplaced': {
     stages: ['extract'],
     severity: 'error',
-    description: 'The directive is not allowed where it stands (an act inside an act, a term outside any act, a span across a heading).',
+    description:
+      'The directive is not allowed where it stands (an act inside an act, a term outside any act, a span across a heading, a data span inside `:voice` or `:nodata`, whose words are not data).',
     example: ':term[genocide] outside :::act'
   },
   'attribute-unknown': {
@@ -175,11 +176,19 @@ export const rules = {
     description: 'The directive has an attribute it does not take (often a misspelling).',
     example: ':::act{#a typ=resolution}'
   },
+  'attribute-duplicate': {
+    stages: ['extract'],
+    severity: 'error',
+    description:
+      'The directive gives an attribute (or its id) more than once. The markdown parser would keep the last one without a word, so the overlay says what it does not mean. Give it once.',
+    example: ':::act{#a type=resolution jurisdiction=US-MA jurisdiction=US-TX}'
+  },
   'attribute-missing': { stages: ['extract'], severity: 'error', description: 'A required attribute is missing.', example: ':::act{#a jurisdiction=PK}' },
   'attribute-invalid': {
     stages: ['extract'],
     severity: 'error',
-    description: 'An attribute value is not in its vocabulary or not of its form.',
+    description:
+      'An attribute value is not in its vocabulary or not of its form, or is text no record may hold: not well-formed Unicode, not in NFC, or with a control character, a bidirectional control or an invisible zero-width character.',
     example: ':figure[5 people]{#f measure=injured}'
   },
   'jurisdiction-unknown': {

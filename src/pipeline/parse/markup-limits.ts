@@ -102,7 +102,11 @@ export function checkMarkupLimits(overlay: CodePointText, file: string): Diagnos
         )
     }
     if (quoted && ++quotedLines > markupLimits.quotedLines)
-      return report(start, 'markup-too-dense', `more than ${markupLimits.quotedLines} lines start with a block-quote marker ">" (the limit); escape them as "\\>"`)
+      return report(
+        start,
+        'markup-too-dense',
+        `more than ${markupLimits.quotedLines} lines start with a block-quote marker ">" (the limit); escape them as "\\>"`
+      )
     const c = text.charCodeAt(i)
     if (c === 0x3a && text.startsWith(':::', i)) {
       let j = i
@@ -112,7 +116,11 @@ export function checkMarkupLimits(overlay: CodePointText, file: string): Diagnos
         return report(i, 'nesting-too-deep', `more than ${markupLimits.containerDepth} container directives are open here (the limit); close some with ":::"`)
     } else if (!previousBlank && markers === 0 && (c === 0x3d || c === 0x2d) && /^(?:=+|-+)[ \t]*\r?$/.test(lineAt(text, i))) {
       if (++underlines > markupLimits.underlines)
-        return report(start, 'markup-too-dense', `more than ${markupLimits.underlines} setext headings (a line of = or - under text; the limit); write "# " headings`)
+        return report(
+          start,
+          'markup-too-dense',
+          `more than ${markupLimits.underlines} setext headings (a line of = or - under text; the limit); write "# " headings`
+        )
     }
     previousBlank = false
     return undefined
@@ -134,7 +142,11 @@ export function checkMarkupLimits(overlay: CodePointText, file: string): Diagnos
         break
       case 0x5b:
         if (++bracketDepth > markupLimits.bracketDepth)
-          return report(at, 'nesting-too-deep', `more than ${markupLimits.bracketDepth} "[" are open here in one paragraph (the limit); nest directives less deeply`)
+          return report(
+            at,
+            'nesting-too-deep',
+            `more than ${markupLimits.bracketDepth} "[" are open here in one paragraph (the limit); nest directives less deeply`
+          )
       // falls through: a bracket is markup too
       default:
         if (text.charCodeAt(at) === 0x5d) bracketDepth = Math.max(0, bracketDepth - 1)

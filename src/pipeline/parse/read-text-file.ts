@@ -201,7 +201,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (bytes.length when none). */
 function firstInvalidByte(bytes: Uint8Array): number {
   const continuation = (at: number, low = 0x80, high = 0xbf) => at < bytes.length && bytes[at]! >= low && bytes[at]! <= high
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!
     if (lead < 0x80) i++
     else if (lead >= 0xc2 && lead <= 0xdf && continuation(i + 1)) i += 2
