@@ -5,17 +5,30 @@
  * that every rule of the registry was actually produced by this file's runs.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, sep } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { validateFile } from '../../src/cli/validate-file.js'
-import { check, type CheckResult } from '../../src/pipeline/build.js'
+import { build, check, type BuildResult, type CheckResult } from '../../src/pipeline/build.js'
+import { acquireBuildLock } from '../../src/pipeline/emit/build-lock.js'
 import { formatDiagnostics, type Diagnostic } from '../../src/pipeline/diagnostics/index.js'
 import { rules, type RuleId } from '../../src/pipeline/diagnostics/rules.js'
 import { CodePointText } from '../../src/pipeline/text/code-point-text.js'
 import { validateSourceRecords } from '../../src/pipeline/validate/validate-records.js'
-import { expectedOf, generators, removeTemporaryDirs, rootOf, ruleCase, ruleCases, type ExpectedDiagnostic, type RuleCase } from '../helpers/rule-fixtures.js'
+import { leftovers, outputsOf } from '../helpers/outputs.js'
+import {
+  copyBuildFixture,
+  expectedOf,
+  generators,
+  removeTemporaryDirs,
+  rootOf,
+  ruleCase,
+  ruleCases,
+  temporaryDir,
+  type ExpectedDiagnostic,
+  type RuleCase
+} from '../helpers/rule-fixtures.js'
 
 afterAll(removeTemporaryDirs)
 
@@ -203,6 +216,94 @@ describe('rules that no input of a build can raise', () => {
   })
 })
 
+describe('rules of the outputs: every failure of a build is one diagnostic, and nothing is written', () => {
+  /** A root holding the minimal build fixture, not yet built. */
+  const freshRoot = () => {
+    const root = temporaryDir()
+    copyBuildFixture('minimal', root)
+    return root
+  }
+  /** Builds `root`; asserts it fails with exactly one error of `ruleId` (file `file` when given), well formed, and writes nothing. */
+  const expectRefused = (root: string, ruleId: RuleId, file?: string, options: Parameters<typeof build>[0] = {}, held: string[] = []): BuildResult => {
+    const before = outputsOf(root)
+    let result: BuildResult | undefined
+    expect(() => {
+      result = build({ root, ...options })
+    }).not.toThrow()
+    const errors = result!.diagnostics.filter((d) => d.severity === 'error')
+    for (const d of result!.diagnostics) produced.add(d.ruleId)
+    expect(errors.map((d) => d.ruleId)).toEqual([ruleId])
+    expectWellFormed(result!.diagnostics)
+    if (file) expect(posix(errors[0]!.file)).toBe(file)
+    expect(errors[0]!.message).not.toMatch(/\n/)
+    expect(result!.ok).toBe(false)
+    expect(outputsOf(root)).toEqual(before)
+    expect(leftovers(root)).toEqual(held)
+    return result!
+  }
+
+  it('root-missing: a --root that does not exist is an error, and is not created', () => {
+    const root = join(temporaryDir(), 'no-such-project')
+    const result = build({ root })
+    for (const d of result.diagnostics) produced.add(d.ruleId)
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['root-missing'])
+    expect(existsSync(root)).toBe(false)
+    expect(check({ root }).diagnostics.map((d) => d.ruleId)).toEqual(['root-missing'])
+    expect(existsSync(root)).toBe(false)
+  })
+
+  it('output-locked: a build while another holds the lock is refused, naming the holder', () => {
+    const root = freshRoot()
+    const held = acquireBuildLock(root)
+    expect(held.ok).toBe(true)
+    try {
+      const result = expectRefused(root, 'output-locked', '.khojaly-build.lock', {}, ['.khojaly-build.lock'])
+      expect(result.diagnostics[0]!.message).toContain(`process ${process.pid}`)
+    } finally {
+      if (held.ok) held.lock.release()
+    }
+    expect(build({ root }).ok).toBe(true)
+  })
+
+  it('output-wrong-kind: docs is a plain file; the build fails before it replaces dist-data/', () => {
+    const root = freshRoot()
+    writeFileSync(join(root, 'docs'), 'not a folder\n')
+    expectRefused(root, 'output-wrong-kind', 'docs')
+    expect(existsSync(join(root, 'dist-data'))).toBe(false)
+    expect(readFileSync(join(root, 'docs'), 'utf8')).toBe('not a folder\n')
+  })
+
+  it('output-symlink: docs is a link to a folder elsewhere, which the build never writes into', () => {
+    const root = freshRoot()
+    const elsewhere = temporaryDir()
+    writeFileSync(join(elsewhere, 'rules.md'), 'someone else’s file\n')
+    symlinkSync(elsewhere, join(root, 'docs'))
+    expectRefused(root, 'output-symlink', 'docs')
+    expect(readdirSync(elsewhere)).toEqual(['rules.md'])
+    expect(readFileSync(join(elsewhere, 'rules.md'), 'utf8')).toBe('someone else’s file\n')
+  })
+
+  it('output-name-collision: docs/ holds Codebook.md, one file with codebook.md on macOS and Windows', () => {
+    const root = freshRoot()
+    mkdirSync(join(root, 'docs'))
+    writeFileSync(join(root, 'docs', 'Codebook.md'), 'hand-written\n')
+    expectRefused(root, 'output-name-collision', 'docs/codebook.md')
+  })
+
+  it('generated-block-missing: README.md lacks the markers of its generated block', () => {
+    const root = freshRoot()
+    writeFileSync(join(root, 'README.md'), '# A project\n\nNo generated block here.\n')
+    expectRefused(root, 'generated-block-missing', 'README.md')
+  })
+
+  it('output-unwritable: a part of an output path is a file (ENOTDIR), named with its reason', () => {
+    const root = freshRoot()
+    writeFileSync(join(root, 'plain-file'), '')
+    const result = expectRefused(root, 'output-unwritable', undefined, { dataDir: 'plain-file/dist-data' })
+    expect(result.diagnostics[0]!.message).toMatch(/plain-file\/dist-data.*ENOTDIR/)
+  })
+})
+
 describe('every rule is documented and raised', () => {
   const docs = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8')
   it('docs/rules.md has a row for every rule, with the stages that raise it', () => {
@@ -217,7 +318,14 @@ describe('every rule is documented and raised', () => {
     const runTimeOnly = Object.keys(rules).filter((id) => !withFixture.has(id))
     expect(runTimeOnly.sort()).toEqual([
       'as-written-outside-quote',
+      'generated-block-missing',
+      'output-locked',
+      'output-name-collision',
+      'output-symlink',
+      'output-unwritable',
+      'output-wrong-kind',
       'provenance-mismatch',
+      'root-missing',
       'validate-key-duplicate',
       'validate-parse',
       'validate-read',

@@ -10,7 +10,7 @@ export const stages = {
   align: 'the overlay, markup removed, against the verbatim text',
   extract: 'directives into records, with the recognizers reading their values',
   validate: 'records against their schemas, their texts and each other',
-  emit: 'writing the files',
+  emit: 'writing the files: the data, the schemas and the generated documents, all at once or not at all',
   cli: "the `validate` command, on a user's file"
 } as const
 
@@ -307,6 +307,55 @@ export const rules = {
     severity: 'error',
     description: "An `…AsWritten` value does not occur in the record's provenance quotes.",
     example: '—'
+  },
+  'root-missing': {
+    stages: ['parse'],
+    severity: 'error',
+    description:
+      'The project folder (`--root`, or the working directory) does not exist or is not a folder. Nothing is created: give the folder that holds sources/.',
+    example: '--root ./no-such-folder'
+  },
+  'output-locked': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'Another build of the same project is running: it holds the lock `.khojaly-build.lock` in the project root, which names its process. Wait for it to end. A lock whose process is dead is taken over without a word; if no build runs and the lock stays (another host, a reused process id), remove the file.',
+    example: 'two builds started together'
+  },
+  'output-unwritable': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'The file system refused a write (no space left, read-only, permission denied, a part of the path that is a file): the message names the path and the reason. Nothing was written; the previous output is whole.',
+    example: 'dist-data/ on a full disk'
+  },
+  'output-wrong-kind': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'A path the build writes holds something of another kind: a file where it writes a folder (`docs` as a plain file), a folder where it writes a file. Move it away.',
+    example: 'docs is a file'
+  },
+  'output-symlink': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'A path the build writes is a symbolic link (`docs -> elsewhere`, a linked README.md): the build never writes through a link, which could overwrite files outside the project. Put the folder or file itself there.',
+    example: 'docs -> /tmp/elsewhere'
+  },
+  'output-name-collision': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'A folder the build writes into already holds a file whose name differs from one it writes only in case or Unicode normalization (`Codebook.md` beside `codebook.md`): one file on macOS and Windows. Rename or remove it.',
+    example: 'docs/Codebook.md'
+  },
+  'generated-block-missing': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'A document with parts the build writes (README.md, docs/annotating.md, docs/datasheet.md) lacks the markers of one: `<!-- generated:NAME … -->` and `<!-- /generated:NAME -->`. Put them back.',
+    example: 'README.md without <!-- generated:summary'
   },
   'validate-read': {
     stages: ['cli'],
