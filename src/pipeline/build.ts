@@ -19,6 +19,7 @@ import {
   DatasetWriter,
   describeHolder,
   OutputError,
+  outputPathOf,
   projectDocuments,
   recoverOutputs,
   StagedOutputs,
@@ -165,7 +166,7 @@ export function buildWithFault(options: PipelineOptions, fault: FaultInjection):
 
 /** A failure of the outputs as one diagnostic (path, reason, rule), or undefined for a fault of the program. */
 function outputDiagnostic(error: unknown, root: string): Diagnostic | undefined {
-  const shown = (path: string) => relative(root, path) || '.'
+  const shown = (path: string) => relative(root, outputPathOf(path)) || '.'
   const inRoot = (text: string) => text.replaceAll(`${root}${sep}`, '')
   if (error instanceof OutputError) return diagnostic(shown(error.path), fileStart, undefined, error.ruleId, inRoot(error.message))
   const { code, path, syscall, dest } = (error ?? {}) as { code?: unknown; path?: unknown; syscall?: unknown; dest?: unknown }

@@ -132,7 +132,19 @@ export function acquireBuildLock(root: string): LockResult {
   const path = join(root, lockFileName)
   const owner = newOwner()
   const draft = `${path}.${owner.token}.new`
-  writeFileSync(draft, `${JSON.stringify(owner)}\n`, { flag: 'wx' })
+  try {
+    writeFileSync(draft, `${JSON.stringify(owner)}\n`, { flag: 'wx' })
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') {
+      try {
+        unlinkSync(draft)
+      } catch {
+        // nothing was made, or it cannot be removed either: the error below says why
+      }
+    }
+    if (error && typeof error === 'object' && (error as { path?: unknown }).path === undefined) (error as { path?: string }).path = draft
+    throw error
+  }
   try {
     for (let attempt = 0; attempt < 50; attempt++) {
       if (createExclusive(path, draft)) {

@@ -46,6 +46,16 @@ export interface FaultInjection {
   crashAt?: string
 }
 
+/**
+ * `error` with `path` when it is a file-system error that does not say which file (a write
+ * that fails for want of space names none): what the diagnostic needs to say where.
+ */
+export function withPath(error: unknown, path: string): unknown {
+  if (error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string' && (error as { path?: unknown }).path === undefined)
+    (error as { path?: string }).path = path
+  return error
+}
+
 /** A problem of the outputs that the person running the build can act on: it becomes a diagnostic. */
 export class OutputError extends Error {
   constructor(
@@ -83,7 +93,11 @@ export class StagedFile {
   append(content: string | Buffer): void {
     if (this.#fd === undefined) throw new Error(`${this.path} is closed`)
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-    for (let done = 0; done < bytes.length;) done += writeSync(this.#fd, bytes, done, bytes.length - done)
+    try {
+      for (let done = 0; done < bytes.length;) done += writeSync(this.#fd, bytes, done, bytes.length - done)
+    } catch (error) {
+      throw withPath(error, this.path)
+    }
     this.#hash.update(bytes)
     this.#bytes += bytes.length
   }
@@ -285,7 +299,12 @@ export class StagedOutputs {
   /** Writes the journal whole: to a file of its own, renamed over the last. */
   #save(): void {
     const draft = `${this.#journalPath}.new`
-    writeFileSync(draft, `${JSON.stringify(this.#journal)}\n`)
+    try {
+      writeFileSync(draft, `${JSON.stringify(this.#journal)}\n`)
+    } catch (error) {
+      rmSync(draft, { force: true })
+      throw withPath(error, draft)
+    }
     renameSync(draft, this.#journalPath)
   }
 
@@ -396,6 +415,17 @@ function readJournal(path: string): Journal | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * The output a path of a build in progress stands for, as a person knows it: a file staged
+ * for dist-data/ or docs/ is shown as that file, a draft of the lock as the lock.
+ */
+export function outputPathOf(path: string): string {
+  return path
+    .replace(/\.(?:staging|previous|discard)-\d+-[0-9a-f]+(?=[\\/]|$)/, '')
+    .replace(/(^|[\\/])\.([^\\/]+)\.\d+-[0-9a-f]+\.(?:staged|previous)$/, '$1$2')
+    .replace(/(\.khojaly-build\.lock)\.[^\\/]+\.(?:new|takeover)$/, '$1')
 }
 
 /** Folders a build of `root` may leave while it runs, or after dying: for tests and tools. */
