@@ -190,6 +190,35 @@ describe('rules that no input of a build can raise', () => {
     expect(ids).toContain('as-written-outside-quote')
   })
 
+  it('record-invalid: a string that is not well-formed Unicode (a lone surrogate, which no UTF-8 file can hold) is refused in any field', () => {
+    const verbatim = new CodePointText('Pakistan\n')
+    const instrument = {
+      id: 'pk-law',
+      name: 'Pakistan',
+      nameAsWritten: 'Pakistan',
+      kind: 'law',
+      adoptedBy: null,
+      date: null,
+      dateStart: null,
+      dateEnd: null,
+      dateAsWritten: null,
+      identifier: null,
+      provision: null,
+      provisionAsWritten: null,
+      jurisdiction: null,
+      jurisdictionType: null,
+      notes: 'half of a pair: \ud83d',
+      provenance: [{ sourceId: 'doc', start: 0, end: 8, quote: 'Pakistan', line: 1, column: 1, section: null }]
+    }
+    const found = validateSourceRecords({ instruments: [instrument] }, { sourceId: 'doc', file: 'doc.txt', text: verbatim })
+    expect(found.map((d) => d.message)).toContainEqual(expect.stringMatching(/notes is not well-formed Unicode/))
+    const clean = validateSourceRecords(
+      { instruments: [{ ...instrument, notes: 'whole: \ud83d\ude00' }] },
+      { sourceId: 'doc', file: 'doc.txt', text: verbatim }
+    )
+    expect(clean.map((d) => d.message).join('\n')).not.toMatch(/well-formed/)
+  })
+
   it('validate-read, validate-parse, validate-shape, validate-schema and validate-key-duplicate: the validate command on a user’s bad files', () => {
     const published = JSON.parse(readFileSync(new URL('../../dist-data/figures.json', import.meta.url), 'utf8')) as { version: string; records: unknown[] }
     const dir = mkdtempSync(join(tmpdir(), 'khojaly-validate-rules-'))

@@ -11,6 +11,7 @@ import type { Provenance } from '../../schema/index.js'
 import { diagnostic, type Diagnostic, type Place, type RuleId } from '../diagnostics/index.js'
 import { edtfBounds } from '../recognize/dates.js'
 import type { CodePointText } from '../text/code-point-text.js'
+import { loneSurrogate } from '../text/invisible.js'
 
 /** A record as validation sees it: an id, maybe provenance, any other fields. */
 export type AnyRecord = Record<string, unknown> & { id: string; provenance?: Provenance[] }
@@ -61,6 +62,7 @@ export function validateSourceRecords(records: RecordsToValidate, verbatim: Verb
       for (const p of record.provenance ?? []) checkProvenance(p, record, at, verbatim)
       checkAsWritten(record, at)
       checkDateBounds(record, at)
+      checkWellFormed(record, at)
     }
   }
   return problems
@@ -105,6 +107,24 @@ function checkAsWritten(record: AnyRecord, at: RecordReport) {
     }
   }
   for (const [k, v] of Object.entries(record)) if (k !== 'provenance') visit(v, k)
+}
+
+/** Whether a string is well-formed Unicode (no lone surrogate): natively where the engine can say. */
+const wellFormed = (text: string): boolean => {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed
+  return native ? native.call(text) : !loneSurrogate.test(text)
+}
+
+/** Every string of the record, at any depth, is well-formed Unicode: a lone surrogate cannot be written as UTF-8. */
+function checkWellFormed(record: AnyRecord, at: RecordReport) {
+  const stack: Array<[unknown, string]> = [[record, '']]
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [value, path] = entry
+    if (typeof value === 'string') {
+      if (!wellFormed(value)) at(record, 'record-invalid', `"${record.id}": ${path || '(record)'} is not well-formed Unicode (a lone surrogate)`)
+    } else if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${path}.${i}`]))
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) stack.push([v, path ? `${path}.${k}` : k])
+  }
 }
 
 /** `dateStart` and `dateEnd` are the first and last day the EDTF `date` can mean. */
