@@ -5,7 +5,7 @@
 import { lstatSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { CheckSchema, type Check } from '../../schema/check.js'
-import { capDiagnostics, diagnostic, fileStart, type Diagnostic, type Place } from '../diagnostics/index.js'
+import { capDiagnostics, diagnostic, echo, fileStart, type Diagnostic, type Place } from '../diagnostics/index.js'
 import { readTextFile } from './read-text-file.js'
 import { readYaml } from './yaml.js'
 
@@ -30,7 +30,7 @@ export function readChecks(path: string, file: string): ChecksFile {
     const place = yaml.placeOf([index])
     const parsed = CheckSchema.safeParse(item)
     if (!parsed.success) {
-      const id = typeof (item as { id?: unknown } | null)?.id === 'string' ? ` "${(item as { id: string }).id}"` : ''
+      const id = typeof (item as { id?: unknown } | null)?.id === 'string' ? ` "${echo((item as { id: string }).id)}"` : ''
       for (const issue of parsed.error.issues) {
         result.diagnostics.push(
           diagnostic(file, place.start, place.end, 'record-invalid', `check ${index + 1}${id}: ${issue.path.join('.') || '(check)'}: ${issue.message}`)

@@ -67,7 +67,8 @@ export class CorpusIndex {
   finish(checks: readonly Check[], at: RecordReport): void {
     for (const check of checks) this.#add('check', check, at)
     for (const { figure, statedBy, at: report } of this.#unresolved) {
-      if (this.#kindOf.get(statedBy) !== 'act') report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${statedBy}", which is not an act`)
+      if (this.#kindOf.get(statedBy) !== 'act')
+        report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${echo(statedBy)}", which is not an act`)
     }
     this.#unresolved = []
     for (const check of checks) this.#verifyCheckTarget(check, at)
@@ -91,12 +92,12 @@ export class CorpusIndex {
   #verifyCheckTarget(check: Check, at: RecordReport) {
     const entity = entities.find((e) => e.recordName === check.recordType)
     if (!entity || !this.has(entity.recordName, check.recordId))
-      at(check, 'check-reference', `check "${check.id}": no ${check.recordType} has the id "${check.recordId}"`)
+      at(check, 'check-reference', `check "${check.id}": no ${check.recordType} has the id "${echo(check.recordId)}"`)
     if (entity && check.field !== null && !Object.hasOwn(entity.schema.shape, check.field)) {
       at(
         check,
         'check-reference',
-        `check "${check.id}": ${check.recordType} has no field "${check.field}" (fields: ${Object.keys(entity.schema.shape).join(', ')})`
+        `check "${check.id}": ${check.recordType} has no field "${echo(check.field)}" (fields: ${Object.keys(entity.schema.shape).join(', ')})`
       )
     }
     if (check.verdict !== 'unverified' && check.citations.length === 0)

@@ -12,6 +12,7 @@ import { diagnostic, type Diagnostic, type Place, type RuleId } from '../diagnos
 import { edtfBounds } from '../recognize/dates.js'
 import type { CodePointText } from '../text/code-point-text.js'
 import { loneSurrogate } from '../text/invisible.js'
+import { echo } from '../diagnostics/printable.js'
 
 /** A record as validation sees it: an id, maybe provenance, any other fields. */
 export type AnyRecord = Record<string, unknown> & { id: string; provenance?: Provenance[] }
@@ -79,7 +80,7 @@ function validateRecordSchema(entity: (typeof entities)[number], record: AnyReco
 function showValue(record: Record<string, unknown>, path: PropertyKey[]): string {
   let value: unknown = record
   for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key]
-  return typeof value === 'string' ? ` (value "${value}")` : ''
+  return typeof value === 'string' ? ` (value "${echo(value)}")` : ''
 }
 
 function checkProvenance(p: Provenance, record: AnyRecord, at: RecordReport, verbatim: VerbatimOfSource) {
@@ -103,7 +104,7 @@ function checkAsWritten(record: AnyRecord, at: RecordReport) {
     if (Array.isArray(value)) value.forEach((v) => visit(v, key))
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k)
     else if ((key.endsWith('AsWritten') || key === 'asWritten') && typeof value === 'string' && !quotes.some((q) => q.includes(value))) {
-      at(record, 'as-written-outside-quote', `"${record.id}": ${key} "${value}" does not occur in its provenance quotes`)
+      at(record, 'as-written-outside-quote', `"${record.id}": ${key} "${echo(value)}" does not occur in its provenance quotes`)
     }
   }
   for (const [k, v] of Object.entries(record)) if (k !== 'provenance') visit(v, k)
