@@ -6,7 +6,7 @@
  * next build writes the new output and leaves no debris.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -95,6 +95,19 @@ describe('a build killed part-way is put right by the next one', () => {
     for (const outcome of outcomes.slice(1, -1)) expect(outcome).toMatch(/^commit-\d+: previous$/)
     // At least dist-data/, schemas/ and two files of docs/ change: four swaps, each killed after, besides staged and committed.
     expect(outcomes.length).toBeGreaterThanOrEqual(6)
+  })
+
+  it('killed mid-commit, then the project folder moved: the journal, relative to the root, still puts it right', () => {
+    const root = rootAboutToChange()
+    const run = spawnSync(process.execPath, [child, root, 'commit-2'], { encoding: 'utf8', timeout: 60_000 })
+    expect(run.signal).toBe('SIGKILL')
+    const moved = `${root}-moved`
+    renameSync(root, moved)
+    try {
+      expect(expectPutRight(moved, 'moved')).toBe('previous')
+    } finally {
+      rmSync(moved, { recursive: true, force: true })
+    }
   })
 
   it(`${randomKills} builds killed at random moments (or ending first): never a mix of old and new output`, async () => {

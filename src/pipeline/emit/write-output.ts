@@ -30,9 +30,10 @@ import {
   writeSync,
   type Stats
 } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import type { RuleId } from '../diagnostics/index.js'
 import { buildFilePrefix, isAlive, parseOwner, removeDeadLockDebris, type Owner } from './build-lock.js'
+import { readBoundedBytes } from '../parse/read-text-file.js'
 import { fileNameKey } from './output-names.js'
 
 /**
@@ -153,6 +154,12 @@ interface Journal {
   entries: Entry[]
 }
 
+/** The journal as written: its paths relative to the root, so a project moved after a crash is still put right. */
+function journalOnDisk(journal: Journal, root: string): Journal {
+  const rel = (path: string) => relative(root, path)
+  return { ...journal, entries: journal.entries.map((e) => ({ ...e, target: rel(e.target), staged: rel(e.staged), backup: rel(e.backup) })) }
+}
+
 const journalPathOf = (root: string, token: string) => join(root, `${buildFilePrefix}${token}.journal`)
 const discardOf = (entry: Entry, token: string) => `${entry.target}.discard-${token}`
 const lstatOrUndefined = (path: string): Stats | undefined => lstatSync(path, { throwIfNoEntry: false })
@@ -245,7 +252,10 @@ export class StagedOutputs {
       throw new OutputError('output-symlink', path, `${path} is a symbolic link; the build never writes through a link: put the file itself there`)
     if (stat && !stat.isFile())
       throw new OutputError('output-wrong-kind', path, `${path} is not a file (a folder?) where the build writes a file; move it away`)
-    if (stat && stat.size === bytes.length && readFileSync(path).equals(bytes)) return
+    if (stat && stat.size === bytes.length) {
+      const read = readBoundedBytes(path, { maxBytes: bytes.length })
+      if (read.ok && read.bytes.equals(bytes)) return
+    }
     const entry = this.#register({
       kind: 'file',
       target: path,
@@ -300,7 +310,7 @@ export class StagedOutputs {
   #save(): void {
     const draft = `${this.#journalPath}.new`
     try {
-      writeFileSync(draft, `${JSON.stringify(this.#journal)}\n`)
+      writeFileSync(draft, `${JSON.stringify(journalOnDisk(this.#journal, this.root))}\n`)
     } catch (error) {
       rmSync(draft, { force: true })
       throw withPath(error, draft)
@@ -383,7 +393,7 @@ export function recoverOutputs(root: string): void {
       continue
     }
     if (!name.endsWith('.journal')) continue
-    const journal = readJournal(path)
+    const journal = readJournal(path, root)
     if (journal && isAlive(journal.owner)) continue
     if (journal) {
       if (journal.state === 'committed') finish(journal)
@@ -395,7 +405,7 @@ export function recoverOutputs(root: string): void {
 
 /** Whether the build of `token` (`<pid>-<hex>`) may still be running: its journal's owner says, or else its process id. */
 function tokenAlive(root: string, token: string): boolean {
-  const journal = readJournal(journalPathOf(root, token))
+  const journal = readJournal(journalPathOf(root, token), root)
   if (journal) return isAlive(journal.owner)
   const pid = Number(token.split('-')[0])
   if (!Number.isInteger(pid) || pid <= 0) return false
@@ -408,10 +418,13 @@ function tokenAlive(root: string, token: string): boolean {
   }
 }
 
-function readJournal(path: string): Journal | undefined {
+/** The journal at `path`, its paths resolved against `root`; undefined when it is not one. */
+function readJournal(path: string, root: string): Journal | undefined {
   try {
     const journal = JSON.parse(readFileSync(path, 'utf8')) as Journal
-    return parseOwner(JSON.stringify(journal.owner)) && Array.isArray(journal.entries) ? journal : undefined
+    if (!parseOwner(JSON.stringify(journal.owner)) || !Array.isArray(journal.entries)) return undefined
+    const abs = (p: string) => resolve(root, p)
+    return { ...journal, entries: journal.entries.map((e) => ({ ...e, target: abs(e.target), staged: abs(e.staged), backup: abs(e.backup) })) }
   } catch {
     return undefined
   }
