@@ -28,8 +28,9 @@ export const stageNames = [
   'addRecords',
   'addSource',
   'finish',
-  'writeFilesBeside',
-  'recoverOutput',
+  'commit',
+  'recoverOutputs',
+  'checkMarkupLimits',
   'sortDiagnostics'
 ]
 

@@ -5,6 +5,7 @@
  */
 import type { BuildResult, CheckResult, PipelineOptions } from '../pipeline/index.js'
 import { missingPeers, missingPeersCode, optionalPeers } from '../pipeline/peers.js'
+import { printable } from '../pipeline/diagnostics/printable.js'
 
 /** What every command receives. */
 export interface CommandContext {
@@ -79,12 +80,13 @@ export const commands = {
       const validator = await load(() => import('./validate-file.js'), context)
       if (!validator) return 2
       const result = validator.validateFile(args[0]!)
-      if (context.format === 'json') context.out.write(`${JSON.stringify(result, null, 2)}\n`)
+      const file = printable(args[0]!)
+      if (context.format === 'json') context.out.write(`${jsonText(result)}\n`)
       else if (result.valid)
         context.out.write(
-          `${args[0]}: valid (${result.entity === 'datapackage' ? `Data Package, ${result.records} resources` : `${result.entity}, ${result.records} records`})\n`
+          `${file}: valid (${result.entity === 'datapackage' ? `Data Package, ${result.records} resources` : `${result.entity}, ${result.records} records`})\n`
         )
-      else context.err.write(`${result.errors.map((e) => `${args[0]}:${e.place}: error: ${e.message} (${e.ruleId})`).join('\n')}\n`)
+      else context.err.write(`${result.errors.map((e) => `${file}:${printable(e.place)}: error: ${printable(e.message)} (${e.ruleId})`).join('\n')}\n`)
       return result.valid ? 0 : 1
     }
   }
@@ -121,16 +123,28 @@ function report(result: BuildResult | CheckResult, context: CommandContext, form
       file: c.file,
       recognizers: c.recognizers.map(({ recognizer, found, covered }) => ({ recognizer, found, covered }))
     }))
-    context.out.write(`${JSON.stringify({ ok: result.ok, diagnostics: result.diagnostics, coverage }, null, 2)}\n`)
+    context.out.write(`${jsonText({ ok: result.ok, diagnostics: result.diagnostics, coverage })}\n`)
     return
   }
   if (result.diagnostics.length > 0) context.err.write(`${format(result.diagnostics)}\n`)
   if (withCoverage) {
     for (const source of result.coverage) {
-      context.out.write(`coverage of ${source.file}:\n`)
+      context.out.write(`coverage of ${printable(source.file)}:\n`)
       for (const r of source.recognizers)
         context.out.write(`  ${r.recognizer.padEnd(24)}${String(r.found).padStart(5)} found ${String(r.covered).padStart(5)} annotated or not data\n`)
     }
   }
   context.out.write(result.ok ? 'ok\n' : 'failed: see the errors above\n')
+}
+
+/**
+ * JSON for the terminal as well as for programs: JSON.stringify escapes the C0 controls, but
+ * not C1 controls, bidirectional overrides or invisible characters, which this escapes too
+ * (the parsed value is the same).
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
 }

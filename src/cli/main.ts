@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { packageVersion } from '../package-version.js'
+import { printable } from '../pipeline/diagnostics/printable.js'
 import { commands, usage, type CommandName } from './commands.js'
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */
@@ -32,7 +33,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     ;(values.help ? out : err).write(`${usage()}\n`)
     return values.help ? 0 : 2
   }
-  if (!(name in commands)) {
+  if (!Object.hasOwn(commands, name)) {
     err.write(`unknown command "${name}"\n\n${usage()}\n`)
     return 2
   }
@@ -45,7 +46,21 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     err.write(`--format must be "text" or "json"\n`)
     return 2
   }
-  return command.run(rest, { format: values.format === 'json' ? 'json' : 'text', root: values.root, out, err })
+  try {
+    return await command.run(rest, { format: values.format === 'json' ? 'json' : 'text', root: values.root, out, err })
+  } catch (error) {
+    // Whatever escaped the commands' own diagnostics ends in one line, never in a stack trace.
+    err.write(`${internalError(error)}\n`)
+    return 1
+  }
+}
+
+/** One line for a failure no diagnostic describes: what failed, where, and that it is to be reported. */
+export function internalError(error: unknown): string {
+  const { code, path, message } = (error ?? {}) as { code?: string; path?: string; message?: string }
+  const first = String(message ?? error).split('\n')[0]!
+  const where = path ? `${printable(path)}: ` : ''
+  return `khojaly-recognition: ${where}error: ${printable(first)}${code ? ` (${code})` : ''}; this is a fault of khojaly-recognition unless the message says otherwise: please report it (internal-error)`
 }
 
 // Run when this file is the program (also through npm's bin link), not when imported by a test.

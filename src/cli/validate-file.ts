@@ -4,7 +4,7 @@
  * the CSV rule under the Table Schema of dist-data/datapackage.json. Hostile input (not
  * JSON, not CSV, huge, deeply nested) ends in an error message, never in a crash.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
 import { Ajv2020 } from 'ajv/dist/2020.js'
@@ -13,6 +13,8 @@ import { entities, type EntityName } from '../schema/entities.js'
 import { decodeCsv } from '../pipeline/emit/csv-codec.js'
 import type { TableSchema } from '../pipeline/emit/table-schema.js'
 import { dataPackageFileName, explorerFileName, timelineFileName } from '../pipeline/emit/output-names.js'
+import { readText } from '../pipeline/parse/read-text-file.js'
+import { echo } from '../pipeline/diagnostics/printable.js'
 
 /** Largest file `validate` reads. */
 export const maxValidateBytes = 64 * 1024 * 1024
@@ -24,7 +26,7 @@ export interface ValidationError {
   /** Where: a JSON pointer, or `row N` of a CSV. */
   place: string
   message: string
-  ruleId: 'validate-read' | 'validate-parse' | 'validate-shape' | 'validate-schema'
+  ruleId: 'validate-read' | 'validate-parse' | 'validate-shape' | 'validate-schema' | 'validate-key-duplicate'
 }
 
 /** The verdict on a file. */
@@ -88,20 +90,22 @@ export function validateFile(path: string): ValidationResult {
     valid: false,
     errors: [{ place, message, ruleId }]
   })
-  let text: string
-  try {
-    const size = statSync(path).size
-    if (size > maxValidateBytes) return fail('validate-read', `the file has ${size} bytes, over the limit of ${maxValidateBytes}`)
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path))
-  } catch (error) {
-    return fail('validate-read', error instanceof TypeError ? 'the file is not valid UTF-8' : `cannot read the file: ${(error as Error).message}`)
+  // The one guarded reader: a regular file (a link is followed, but not to a device or a FIFO), at most 64 MiB read, strict UTF-8.
+  const read = readText(path, { maxBytes: maxValidateBytes, symlinks: 'follow', bom: 'strip' })
+  if (!read.ok) {
+    const { kind, message } = read.problem
+    if (kind === 'not-utf8') return fail('validate-read', 'the file is not valid UTF-8')
+    if (kind === 'empty') return fail('validate-read', 'the file is empty')
+    if (kind === 'too-large') return fail('validate-read', `the file ${message}`)
+    return fail('validate-read', `cannot read the file: it ${message}${kind === 'missing' ? ' (ENOENT)' : ''}`)
   }
+  const { text } = read
   if (text.trim() === '') return fail('validate-read', 'the file is empty')
   const extension = extname(path).toLowerCase()
   const name = basename(path).toLowerCase()
   const named = entityNamed(path)
   try {
-    if (notDataFiles[name]) return fail('validate-shape', `${basename(path)} is ${notDataFiles[name]}`)
+    if (Object.hasOwn(notDataFiles, name)) return fail('validate-shape', `${basename(path)} is ${notDataFiles[name]}`)
     if (name === dataPackageFileName) return validateDataPackage(text)
     if (extension === '.csv') return validateCsv(text, named, name.replace(/\.csv$/, ''))
     if (extension === '.json') return validateJson(text, named)
@@ -158,18 +162,17 @@ function validateJson(text: string, named: EntityName | undefined): ValidationRe
     }
   }
   const candidates = named ? [named] : entityNames
+  const tables = tableSchemas()
   let best: ValidationResult | undefined
   for (const entity of candidates) {
-    const validate = ajv().getSchema(schemaId(isEnvelope ? entity : recordNameOf[entity]))!
     const errors: ValidationError[] = []
     if (isEnvelope) {
-      if (!validate(data)) errors.push(...toErrors(validate.errors))
-    } else {
-      for (let i = 0; i < records.length && errors.length < maxValidateErrors; i++) {
-        if (!validate(records[i])) errors.push(...toErrors(validate.errors, `/${i}`))
-      }
+      // The envelope's own fields first, with its records left out: each record is then validated on its own,
+      // so a file of a million bad records yields its first 100 errors, not a million.
+      const envelope = ajv().getSchema(schemaId(entity))!
+      if (!envelope({ ...(data as object), records: [] })) errors.push(...toErrors(envelope.errors))
     }
-    errors.splice(maxValidateErrors)
+    validateRecords(records, entity, tables.get(entity)?.primaryKey, errors, (i) => (isEnvelope ? `/records/${i}` : `/${i}`))
     const result = { valid: errors.length === 0, entity, records: records.length, errors }
     if (result.valid) return result
     if (!best || errors.length < best.errors.length) best = result
@@ -177,10 +180,50 @@ function validateJson(text: string, named: EntityName | undefined): ValidationRe
   return best!
 }
 
+/** The Table Schema of each entity, from the published Data Package descriptor. */
+function tableSchemas(): Map<string, TableSchema> {
+  const dataPackage = JSON.parse(readFileSync(dataPackageUrl, 'utf8')) as { resources: Array<{ name: string; schema?: TableSchema }> }
+  return new Map(dataPackage.resources.filter((r) => r.schema).map((r) => [r.name, r.schema!]))
+}
+
+/**
+ * Validates `records` one at a time against the record schema of `entity`, and their primary
+ * key (the Table Schema's, `id` by default) for duplicates; stops at `maxValidateErrors`.
+ * `placeOf(i)` is where record `i` stands, as a JSON pointer or a CSV row.
+ */
+function validateRecords(
+  records: readonly unknown[],
+  entity: EntityName,
+  primaryKey: readonly string[] | string | undefined,
+  errors: ValidationError[],
+  placeOf: (i: number) => string,
+  join = (place: string, pointer: string) => `${place}${pointer}`
+): void {
+  const validate = ajv().getSchema(schemaId(recordNameOf[entity]))!
+  const keyFields = typeof primaryKey === 'string' ? [primaryKey] : (primaryKey ?? ['id'])
+  const firstWithKey = new Map<string, number>()
+  for (let i = 0; i < records.length && errors.length < maxValidateErrors; i++) {
+    const record = records[i]
+    if (!validate(record)) {
+      for (const e of toErrors(validate.errors)) errors.push({ ...e, place: join(placeOf(i), e.place === '(record)' ? '' : e.place) })
+      continue
+    }
+    const key = JSON.stringify(keyFields.map((field) => (record as Record<string, unknown>)[field]))
+    const first = firstWithKey.get(key)
+    if (first === undefined) firstWithKey.set(key, i)
+    else
+      errors.push({
+        place: placeOf(i),
+        message: `the primary key (${keyFields.join(', ')}) ${echo(key.slice(1, -1))} is already that of ${placeOf(first)}`,
+        ruleId: 'validate-key-duplicate'
+      })
+  }
+  errors.splice(maxValidateErrors)
+}
+
 function validateCsv(text: string, named: EntityName | undefined, stem: string): ValidationResult {
   const header = text.slice(0, text.search(/\r?\n|$/)).split(',')
-  const dataPackage = JSON.parse(readFileSync(dataPackageUrl, 'utf8')) as { resources: Array<{ name: string; schema?: TableSchema }> }
-  const tables = new Map(dataPackage.resources.filter((r) => r.schema).map((r) => [r.name, r.schema!]))
+  const tables = tableSchemas()
   // A tidy table (act-evidence.csv…) has a Table Schema of its own and no record JSON Schema.
   const tidy = named === undefined ? tables.get(stem) : undefined
   if (tidy && !(entityNames as readonly string[]).includes(stem)) return validateTableCsv(text, stem, tidy)
@@ -196,7 +239,7 @@ function validateCsv(text: string, named: EntityName | undefined, stem: string):
   if (!entity)
     return {
       valid: false,
-      errors: [{ place: 'row 1', message: `the header matches no entity's columns: ${header.slice(0, 12).join(',')}`, ruleId: 'validate-shape' }]
+      errors: [{ place: 'row 1', message: `the header matches no entity's columns: ${echo(header.slice(0, 12).join(','))}`, ruleId: 'validate-shape' }]
     }
   let records: Array<Record<string, unknown>>
   try {
@@ -208,13 +251,15 @@ function validateCsv(text: string, named: EntityName | undefined, stem: string):
       errors: [{ place: '(file)', message: `not a CSV of ${entity}: ${(error as Error).message.replace(/\s+/g, ' ')}`, ruleId: 'validate-parse' }]
     }
   }
-  const validate = ajv().getSchema(schemaId(recordNameOf[entity]))!
   const errors: ValidationError[] = []
-  for (let i = 0; i < records.length && errors.length < maxValidateErrors; i++) {
-    if (!validate(records[i]))
-      errors.push(...toErrors(validate.errors, '').map((e) => ({ ...e, place: `row ${i + 2}${e.place === '(record)' ? '' : `, ${e.place}`}` })))
-  }
-  errors.splice(maxValidateErrors)
+  validateRecords(
+    records,
+    entity,
+    tables.get(entity)!.primaryKey,
+    errors,
+    (i) => `row ${i + 2}`,
+    (place, pointer) => (pointer ? `${place}, ${pointer}` : place)
+  )
   return { valid: errors.length === 0, entity, records: records.length, errors }
 }
 

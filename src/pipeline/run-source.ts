@@ -4,7 +4,7 @@
  */
 import type { Source } from '../schema/index.js'
 import { alignSource } from './align/index.js'
-import { hasErrors, type Diagnostic, type Place, type Point } from './diagnostics/index.js'
+import { capDiagnostics, hasErrors, type Diagnostic, type Place, type Point } from './diagnostics/index.js'
 import { annotateSource, extractSource, type OverlayRecords } from './extract/index.js'
 import { parseSource, type Organization, type VerbatimText } from './parse/index.js'
 import type { CandidateFinder } from './recognize/candidates.js'
@@ -36,12 +36,12 @@ export interface SourceRun {
 export function runSource(overlayPath: string, { organizations, findCandidates }: SourceContext, cwd: string): SourceRun {
   // 1. Parse: the overlay, its frontmatter and its verbatim text, read and verified.
   const parsed = parseSource(overlayPath, cwd)
-  if (!parsed.ok) return { coverage: [], diagnostics: parsed.diagnostics }
+  if (!parsed.ok) return { coverage: [], diagnostics: capDiagnostics(parsed.diagnostics) }
   const { file, verbatim, textPlace } = parsed
 
   // 2. Align: the overlay's text, markup removed, equals the verbatim text.
   const aligned = alignSource(parsed)
-  if (!aligned.ok) return { file, verbatim, textPlace, coverage: [], diagnostics: [...parsed.diagnostics, ...aligned.diagnostics] }
+  if (!aligned.ok) return { file, verbatim, textPlace, coverage: [], diagnostics: capDiagnostics([...parsed.diagnostics, ...aligned.diagnostics]) }
 
   // 3. Extract: directives anchored in the verbatim text (the syntax tree is released), then
   //    records, the recognizers reading each value from its words.
@@ -52,9 +52,20 @@ export function runSource(overlayPath: string, { organizations, findCandidates }
   //    their schemas and the verbatim text.
   const covered = checkCoverage(parsed, annotated.annotations, aligned.listMarkers, findCandidates)
   const diagnostics = [...parsed.diagnostics, ...annotated.diagnostics, ...extracted.diagnostics, ...covered.diagnostics]
-  if (!hasErrors(diagnostics)) diagnostics.push(...validateExtracted(parsed, extracted))
+  // One by one: a spread of a long list into push overflows the call stack.
+  if (!hasErrors(diagnostics)) for (const d of validateExtracted(parsed, extracted)) diagnostics.push(d)
 
   const { places, diagnostics: _, ...records } = extracted.records
   const ok = !hasErrors(diagnostics)
-  return { source: extracted.source, file, verbatim, textPlace, records: ok ? records : undefined, places, coverage: covered.coverage, diagnostics }
+  return {
+    source: extracted.source,
+    file,
+    verbatim,
+    textPlace,
+    records: ok ? records : undefined,
+    places,
+    coverage: covered.coverage,
+    // At most 100 of a rule in a file, and a line counting the rest: what the corpus holds of a source stays bounded.
+    diagnostics: capDiagnostics(diagnostics)
+  }
 }

@@ -5,6 +5,7 @@
  * symbolic link) are made in a temporary copy, as the case's `generate` field says. A case
  * without its own `sources/organizations.yaml` gets the project's registry.
  */
+import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -45,6 +46,13 @@ export interface RuleCase {
 }
 
 const sixteenMiB = 16 * 1024 * 1024
+const oneMiB = 1024 * 1024
+
+/** Replaces `path` by a FIFO (named pipe): reading it would block until something writes. */
+const makeFifo = (path: string) => {
+  rmSync(path, { force: true })
+  execFileSync('mkfifo', [path])
+}
 
 /** Inputs that are made in a temporary copy of the case, not committed. */
 export const generators = {
@@ -55,7 +63,31 @@ export const generators = {
     const path = join(root, 'sources', 'doc.md')
     const original = readFileSync(path)
     writeFileSync(path, Buffer.concat([original, Buffer.alloc(sixteenMiB + 1 - original.length, 0x0a)]))
-  }
+  },
+  /** sources/organizations.yaml becomes a FIFO. */
+  'fifo-registry': (root: string) => makeFifo(join(root, 'sources', 'organizations.yaml')),
+  /** sources/checks.yaml becomes a FIFO. */
+  'fifo-checks': (root: string) => makeFifo(join(root, 'sources', 'checks.yaml')),
+  /** sources/organizations.yaml becomes a symbolic link to /dev/zero, which never ends. */
+  'registry-links-to-dev-zero': (root: string) => {
+    rmSync(join(root, 'sources', 'organizations.yaml'), { force: true })
+    symlinkSync('/dev/zero', join(root, 'sources', 'organizations.yaml'))
+  },
+  /** sources/checks.yaml becomes a symbolic link to ../outside.yaml, outside sources/. */
+  'checks-links-outside': (root: string) => symlinkSync(join('..', 'outside.yaml'), join(root, 'sources', 'checks.yaml')),
+  /** The registry is padded with comment lines to one byte past 1 MiB: only its size is wrong. */
+  'pad-registry-past-1-mib': (root: string) => {
+    const path = join(root, 'sources', 'organizations.yaml')
+    const original = readFileSync(path)
+    const padding = Buffer.alloc(oneMiB + 1 - original.length, 0x20)
+    padding[0] = 0x23 // "#": the padding is one comment line
+    padding[padding.length - 1] = 0x0a
+    writeFileSync(path, Buffer.concat([original, padding]))
+  },
+  /** sources/Doc.txt: a copy of sources/doc.txt under a name that differs only in case. */
+  'verbatim-copy-in-other-case': (root: string) => copyFileSync(join(root, 'sources', 'doc.txt'), join(root, 'sources', 'Doc.txt')),
+  /** A copy of sources/café.txt (é composed, NFC) under the same name decomposed (NFD). */
+  'verbatim-copy-in-nfd': (root: string) => copyFileSync(join(root, 'sources', 'caf\u00e9.txt'), join(root, 'sources', 'cafe\u0301.txt'))
 } as const
 
 const isDirectory = (path: string) => statSync(path).isDirectory()

@@ -78,54 +78,74 @@ export function flattenOverlay(tree: Root, overlay: string): FlatOverlay {
     }
   }
 
-  const visit = (node: Nodes) => {
-    const first = length
-    const start = node.position?.start.offset ?? 0
-    const end = node.position?.end.offset ?? start
-    switch (node.type) {
-      case 'yaml':
-      case 'definition':
-        break
-      case 'text':
-      case 'inlineCode':
-      case 'html':
-      case 'code':
-        pushMapped(node.value, start, end)
-        break
-      case 'break':
-        separate()
-        break
-      case 'listItem': {
-        separate()
-        const firstChild = node.children[0]
-        const markerEnd = firstChild?.position?.start.offset ?? end
-        const marker = overlay.slice(start, markerEnd).trim()
-        const markerStart = length
-        pushMapped(marker, start, markerEnd)
-        listMarkers.push([markerStart, length])
-        separate()
-        for (const child of node.children) visit(child)
-        separate()
-        break
-      }
-      case 'paragraph':
-      case 'heading':
-      case 'containerDirective':
-      case 'leafDirective':
-      case 'blockquote':
-      case 'table':
-      case 'tableRow':
-      case 'tableCell':
-        separate()
-        for (const child of node.children) visit(child as Nodes)
-        separate()
-        break
-      default:
-        if ('children' in node) for (const child of node.children) visit(child as Nodes)
+  /** Block nodes: one space stands between each and what is around it. */
+  const isBlock = (type: Nodes['type']) =>
+    type === 'paragraph' ||
+    type === 'heading' ||
+    type === 'containerDirective' ||
+    type === 'leafDirective' ||
+    type === 'blockquote' ||
+    type === 'table' ||
+    type === 'tableRow' ||
+    type === 'tableCell'
+
+  // Depth first, in document order, with an explicit stack (recursion overflows the call
+  // stack on deeply nested markup): a node is entered with -1 as its first character, and
+  // left when it is on top again, its children done.
+  const nodes: Nodes[] = [tree]
+  const firsts: number[] = [-1]
+  const pushChildren = (node: Nodes) => {
+    if (!('children' in node)) return
+    const children = node.children as Nodes[]
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!)
+      firsts.push(-1)
     }
+  }
+  while (nodes.length > 0) {
+    const top = nodes.length - 1
+    const node = nodes[top]!
+    const first = firsts[top]!
+    if (first < 0) {
+      firsts[top] = length
+      const start = node.position?.start.offset ?? 0
+      const end = node.position?.end.offset ?? start
+      switch (node.type) {
+        case 'yaml':
+        case 'definition':
+          break
+        case 'text':
+        case 'inlineCode':
+        case 'html':
+        case 'code':
+          pushMapped(node.value, start, end)
+          break
+        case 'break':
+          separate()
+          break
+        case 'listItem': {
+          separate()
+          const firstChild = node.children[0]
+          const markerEnd = firstChild?.position?.start.offset ?? end
+          const marker = overlay.slice(start, markerEnd).trim()
+          const markerStart = length
+          pushMapped(marker, start, markerEnd)
+          listMarkers.push([markerStart, length])
+          separate()
+          pushChildren(node)
+          break
+        }
+        default:
+          if (isBlock(node.type)) separate()
+          pushChildren(node)
+      }
+      continue
+    }
+    nodes.pop()
+    firsts.pop()
+    if (node.type === 'listItem' || isBlock(node.type)) separate()
     ranges.set(node, [first, length])
   }
-  visit(tree)
   const text = parts.join('')
   return {
     text,

@@ -1,5 +1,6 @@
 /** Diagnostics in order and in words: how `check`, `build` and the CLI report them. */
 import type { Diagnostic } from './diagnostic.js'
+import { printable } from './printable.js'
 
 /** Diagnostics sorted by file, then place, then rule, so reports are stable. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
@@ -18,10 +19,14 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error')
 }
 
-/** Formats diagnostics for people, in the manner of vfile-reporter: `file:l:c-l:c severity message (rule)`. */
+/**
+ * Formats diagnostics for people, in the manner of vfile-reporter: `file:l:c-l:c severity
+ * message (rule)`, one line each, with controls and invisible characters of file names shown
+ * as escapes (messages are made printable when they are made).
+ */
 export function formatDiagnostics(list: readonly Diagnostic[]): string {
   const lines = sortDiagnostics(list).map(
-    (d) => `${d.file}:${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column}: ${d.severity}: ${d.message} (${d.ruleId})`
+    (d) => `${printable(d.file)}:${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column}: ${d.severity}: ${printable(d.message)} (${d.ruleId})`
   )
   const errors = list.filter((d) => d.severity === 'error').length
   const warnings = list.length - errors

@@ -10,7 +10,7 @@ export const stages = {
   align: 'the overlay, markup removed, against the verbatim text',
   extract: 'directives into records, with the recognizers reading their values',
   validate: 'records against their schemas, their texts and each other',
-  emit: 'writing the files',
+  emit: 'writing the files: the data, the schemas and the generated documents, all at once or not at all',
   cli: "the `validate` command, on a user's file"
 } as const
 
@@ -45,7 +45,8 @@ export const rules = {
   'file-too-large': {
     stages: ['parse'],
     severity: 'error',
-    description: 'The file is larger than the limit of 16 MiB per source file. Split the document.',
+    description:
+      'The file is larger than its limit: 16 MiB for an overlay, a verbatim text or the checks, 1 MiB for the registry of organizations. The size is counted while reading, not taken from the file system. Split the document.',
     example: 'a 20 MiB overlay'
   },
   'file-empty': { stages: ['parse'], severity: 'error', description: 'The file is empty.', example: 'a 0-byte overlay' },
@@ -58,7 +59,8 @@ export const rules = {
   'file-unreadable': {
     stages: ['parse'],
     severity: 'error',
-    description: 'A file could not be read (permissions, a folder in its place).',
+    description:
+      'A file could not be read: permissions, or something other than a regular file in its place (a folder, a FIFO, a device, a socket), which is refused before it is opened.',
     example: 'text: a-folder.txt'
   },
   'registry-invalid': {
@@ -66,6 +68,20 @@ export const rules = {
     severity: 'error',
     description: 'sources/organizations.yaml is missing or malformed: each entry needs code, name, intergovernmental and aliases.',
     example: '- code: oic'
+  },
+  'nesting-too-deep': {
+    stages: ['parse'],
+    severity: 'error',
+    description:
+      'Markup nests deeper than its limit, checked before the overlay is parsed: 32 `[` open at once in a paragraph, 32 block-quote or list markers at the start of a line, 32 container directives open at once (see docs/annotating.md). Nest less deeply.',
+    example: '33 nested :nodata[ spans'
+  },
+  'markup-too-dense': {
+    stages: ['parse'],
+    severity: 'error',
+    description:
+      'The overlay holds more of a kind of markup than its limit, checked before it is parsed: 400 unescaped `[ ] * _ <` in one paragraph, 1,000 lines starting with `>`, 100 setext headings (see docs/annotating.md). Split the paragraph with a blank line, escape the characters, or write `#` headings.',
+    example: 'a paragraph of 401 unescaped *'
   },
   'frontmatter-missing': {
     stages: ['parse'],
@@ -88,14 +104,15 @@ export const rules = {
   'path-escapes': {
     stages: ['parse'],
     severity: 'error',
-    description: 'The `text` path leaves the sources folder (`..`, an absolute path or a symbolic link). Name a file inside sources/.',
+    description:
+      'A path leaves the sources folder: the `text` path (`..`, an absolute path or a symbolic link), or a symbolic link among the files of sources/ that points outside it. Name a file inside sources/.',
     example: 'text: ../../etc/passwd'
   },
   'verbatim-name-taken': {
     stages: ['validate'],
     severity: 'error',
     description:
-      'The verbatim file has a name that dist-data/ already gives another file: one the build writes itself (`acts.csv`, `datapackage.json`, …) or the verbatim text of another source. Rename the file and its `text` line.',
+      'The verbatim file has a name that dist-data/ already gives another file: one the build writes itself (`acts.csv`, `datapackage.json`, …) or the verbatim text of another source, also when the names differ only in case or Unicode normalization (one file on macOS and Windows). Rename the file and its `text` line.',
     example: 'text: acts.csv'
   },
   'sha256-mismatch': {
@@ -138,7 +155,7 @@ export const rules = {
     stages: ['extract'],
     severity: 'error',
     description: 'A container directive is not closed by a line `:::`.',
-    example: ':::act{#a type=resolution jurisdiction=PK} with no closing line'
+    example: ':::report{#a type=resolution jurisdiction=PK} with no closing line'
   },
   'directive-unknown': {
     stages: ['extract'],
@@ -149,20 +166,29 @@ export const rules = {
   'directive-misplaced': {
     stages: ['extract'],
     severity: 'error',
-    description: 'The directive is not allowed where it stands (an act inside an act, a term outside any act, a span across a heading).',
+    description:
+      'The directive is not allowed where it stands (an act inside an act, a term outside any act, a span across a heading, a data span inside `:voice` or `:nodata`, whose words are not data).',
     example: ':term[genocide] outside :::act'
   },
   'attribute-unknown': {
     stages: ['extract'],
     severity: 'error',
     description: 'The directive has an attribute it does not take (often a misspelling).',
-    example: ':::act{#a typ=resolution}'
+    example: ':::report{#a typ=resolution}'
   },
-  'attribute-missing': { stages: ['extract'], severity: 'error', description: 'A required attribute is missing.', example: ':::act{#a jurisdiction=PK}' },
+  'attribute-duplicate': {
+    stages: ['extract'],
+    severity: 'error',
+    description:
+      'The directive gives an attribute (or its id) more than once. The markdown parser would keep the last one without a word, so the overlay says what it does not mean. Give it once.',
+    example: ':::report{#a type=resolution jurisdiction=US-MA jurisdiction=US-TX}'
+  },
+  'attribute-missing': { stages: ['extract'], severity: 'error', description: 'A required attribute is missing.', example: ':::report{#a}' },
   'attribute-invalid': {
     stages: ['extract'],
     severity: 'error',
-    description: 'An attribute value is not in its vocabulary or not of its form.',
+    description:
+      'An attribute value is not in its vocabulary or not of its form, or is text no record may hold: not well-formed Unicode, not in NFC, or with a control character, a bidirectional control or an invisible zero-width character.',
     example: ':figure[5 people]{#f measure=injured}'
   },
   'jurisdiction-unknown': {
@@ -175,7 +201,7 @@ export const rules = {
     stages: ['validate'],
     severity: 'error',
     description: 'Two records share an id. Ids are unique across the dataset.',
-    example: 'two :::act{#a …}'
+    example: 'two :::report{#a …}'
   },
   'reference-missing': {
     stages: ['extract', 'validate'],
@@ -375,6 +401,55 @@ export const rules = {
       'A `confirmed` check stands on a report field that differs from the report’s act of record: the record says otherwise. Make it corrected or disputed.',
     example: 'confirmed on characterization: genocide, act: massacre'
   },
+  'root-missing': {
+    stages: ['parse'],
+    severity: 'error',
+    description:
+      'The project folder (`--root`, or the working directory) does not exist or is not a folder. Nothing is created: give the folder that holds sources/.',
+    example: '--root ./no-such-folder'
+  },
+  'output-locked': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'Another build of the same project is running: it holds the lock `.khojaly-build.lock` in the project root, which names its process. Wait for it to end. A lock whose process is dead is taken over without a word; if no build runs and the lock stays (another host, a reused process id), remove the file.',
+    example: 'two builds started together'
+  },
+  'output-unwritable': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'The file system refused a write (no space left, read-only, permission denied, a part of the path that is a file): the message names the path and the reason. Nothing was written; the previous output is whole.',
+    example: 'dist-data/ on a full disk'
+  },
+  'output-wrong-kind': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'A path the build writes holds something of another kind: a file where it writes a folder (`docs` as a plain file), a folder where it writes a file. Move it away.',
+    example: 'docs is a file'
+  },
+  'output-symlink': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'A path the build writes is a symbolic link (`docs -> elsewhere`, a linked README.md): the build never writes through a link, which could overwrite files outside the project. Put the folder or file itself there.',
+    example: 'docs -> /tmp/elsewhere'
+  },
+  'output-name-collision': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'A folder the build writes into already holds a file whose name differs from one it writes only in case or Unicode normalization (`Codebook.md` beside `codebook.md`): one file on macOS and Windows. Rename or remove it.',
+    example: 'docs/Codebook.md'
+  },
+  'generated-block-missing': {
+    stages: ['emit'],
+    severity: 'error',
+    description:
+      'A document with parts the build writes (README.md, docs/annotating.md, docs/datasheet.md) lacks the markers of one: `<!-- generated:NAME … -->` and `<!-- /generated:NAME -->`. Put them back.',
+    example: 'README.md without <!-- generated:summary'
+  },
   'validate-read': {
     stages: ['cli'],
     severity: 'error',
@@ -398,6 +473,12 @@ export const rules = {
     severity: 'error',
     description: 'A record (or the Data Package) does not satisfy its published schema or profile.',
     example: '"measure": "injured"'
+  },
+  'validate-key-duplicate': {
+    stages: ['cli'],
+    severity: 'error',
+    description: "Two records of the file have the same primary key (the Table Schema's `primaryKey`, `id`). Give each record its own.",
+    example: 'two records with "id": "a"'
   }
 } as const satisfies Record<string, Rule>
 

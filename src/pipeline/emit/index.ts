@@ -2,5 +2,6 @@
 export { decodeCsv, encodeCsv } from './csv-codec.js'
 export { DatasetWriter } from './dataset-writer.js'
 export { DatasetCollector, type Dataset, type DatasetSink, type VerbatimFile } from './sink.js'
-export { recoverOutput, StagedOutputs, writeFilesBeside, type FaultInjection } from './write-output.js'
+export { isBuildDebris, OutputError, outputPathOf, recoverOutputs, StagedOutputs, type FaultInjection } from './write-output.js'
+export { acquireBuildLock, describeHolder, lockFileName, type Owner } from './build-lock.js'
 export { projectDocuments, type DatasetSummary } from './project-docs.js'

@@ -24,3 +24,11 @@ export const generatedDataFileNames: ReadonlySet<string> = new Set([
   workbookFileName,
   explorerFileName
 ])
+
+/**
+ * The key under which two file names are one file on some file system: case ignored (macOS,
+ * Windows) and Unicode normalization ignored (macOS). Names the build writes must differ in it.
+ */
+export function fileNameKey(name: string): string {
+  return name.normalize('NFC').toUpperCase().toLowerCase()
+}

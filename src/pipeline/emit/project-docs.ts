@@ -4,12 +4,14 @@
  * datasheet (from the records), and CITATION.cff. A document that is not there (a project
  * root made for a test) is left alone.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { entities, type Entity, type EntityName } from '../../schema/entities.js'
 import type { Source } from '../../schema/index.js'
 import { directiveEntries, type DirectiveSpec } from '../extract/directives.js'
+import type { RuleId } from '../diagnostics/index.js'
+import { readText, type ReadProblem } from '../parse/read-text-file.js'
 import { replaceGeneratedBlock } from './generated-blocks.js'
+import { OutputError } from './write-output.js'
 
 /** What the generated parts say: the dataset's version, its sources and its record counts. */
 export interface DatasetSummary {
@@ -146,25 +148,51 @@ export function releaseDateOf(changelog: string, version: string): string | unde
   return new RegExp(`^## \\[${escaped}\\] - (\\d{4}-\\d{2}-\\d{2})\\s*$`, 'm').exec(changelog)?.[1]
 }
 
+/** The rule of each problem of the reader, for a document whose parts the build writes. */
+const ruleOfProblem: Readonly<Record<Exclude<ReadProblem['kind'], 'missing'>, RuleId>> = {
+  symlink: 'output-symlink',
+  'not-regular': 'output-wrong-kind',
+  'too-large': 'file-too-large',
+  unreadable: 'file-unreadable',
+  empty: 'file-empty',
+  bom: 'file-bom',
+  'not-utf8': 'file-not-utf8'
+}
+
+/** The text of a document of the project through the guarded reader (never through a link); undefined when it is not there. */
+function readDocument(path: string): string | undefined {
+  const read = readText(path)
+  if (read.ok) return read.text
+  if (read.problem.kind === 'missing') return undefined
+  throw new OutputError(ruleOfProblem[read.problem.kind], path, `${path} ${read.problem.message}`)
+}
+
 /**
  * The project's documents with their generated parts brought up to date, by path relative to
- * `root`: only the files that exist, with their hand-written parts unchanged.
+ * `root`: only the files that exist, with their hand-written parts unchanged. A document that
+ * is a link, or lacks the markers of a block, is an OutputError.
  */
 export function projectDocuments(root: string, docsDir: string, summary: DatasetSummary): Map<string, string> {
   const files = new Map<string, string>()
   const update = (path: string, blocks: Record<string, string>) => {
-    if (!existsSync(path)) return
-    let text = readFileSync(path, 'utf8')
-    for (const [name, content] of Object.entries(blocks)) text = replaceGeneratedBlock(text, name, content, path)
+    let text = readDocument(path)
+    if (text === undefined) return
+    for (const [name, content] of Object.entries(blocks)) {
+      try {
+        text = replaceGeneratedBlock(text, name, content, path)
+      } catch (error) {
+        throw new OutputError('generated-block-missing', path, (error as Error).message)
+      }
+    }
     files.set(path, text)
   }
   update(join(docsDir, 'annotating.md'), { directives: renderDirectiveTables() })
   update(join(docsDir, 'datasheet.md'), { sources: renderSourcesList(summary.sources) })
   update(join(root, 'README.md'), { summary: renderReadmeSummary(summary) })
-  const changelog = join(root, 'CHANGELOG.md')
+  const changelog = readDocument(join(root, 'CHANGELOG.md'))
   const citation = join(root, 'CITATION.cff')
-  if (existsSync(citation) && existsSync(changelog)) {
-    const released = releaseDateOf(readFileSync(changelog, 'utf8'), summary.version)
+  if (changelog !== undefined && readDocument(citation) !== undefined) {
+    const released = releaseDateOf(changelog, summary.version)
     if (released) files.set(citation, renderCitationCff(summary, released))
   }
   return files

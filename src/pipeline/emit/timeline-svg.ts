@@ -36,7 +36,14 @@ const left = 330
 const right = 40
 const top = 70
 const rowHeight = 40
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** Text made safe for XML: markup characters as entities, and what XML 1.0 forbids (most controls, lone surrogates) as U+FFFD. */
+const escape = (text: string) =>
+  text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 const fixed = (n: number) => (Math.round(n * 10) / 10).toString()
 const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -6,10 +6,12 @@
 import type { Heading, Nodes, Root } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import type { FlatOverlay } from '../align/flatten-overlay.js'
-import { diagnostic, type Diagnostic, type Point, type RuleId } from '../diagnostics/index.js'
+import { diagnostic, echo, type Diagnostic, type Point, type RuleId } from '../diagnostics/index.js'
 import type { CodePointText } from '../text/code-point-text.js'
+import { textProblem } from '../text/invisible.js'
 import { didYouMean } from '../text/nearest-name.js'
-import { directiveSpec, isRecordDirective } from './directives.js'
+import { attributeNamesAt, duplicateNames } from './directive-source.js'
+import { directiveSpec, isRecordDirective, proseAttributes } from './directives.js'
 
 /** A directive of the overlay, anchored in the verbatim text. */
 export interface Annotation {
@@ -64,29 +66,43 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     return start < 0 ? { start: 0, end: 0 } : { start, end: last + 1 }
   }
 
-  const visit = (node: Nodes, parent: Annotation | undefined, record: Annotation | undefined) => {
-    if (node.type === 'heading') {
-      headings.push(spanOf(node as Heading))
-      if (record)
-        diagnostics.push(
-          diagnostic(
-            file,
-            placeOf(node).start,
-            placeOf(node).end,
-            'directive-misplaced',
-            `a heading stands inside ${record.name} "${record.attributes.id ?? ''}"; close the ${record.name} before the heading`
+  /**
+   * Visits the tree depth first, in document order, with an explicit stack: recursion would
+   * overflow the call stack on deeply nested markup. Each entry is a node with the innermost
+   * annotation and record directive around it.
+   */
+  const walk = (root: Root) => {
+    const stack: Array<{ node: Nodes; parent: Annotation | undefined; record: Annotation | undefined }> = [{ node: root, parent: undefined, record: undefined }]
+    const pushChildren = (node: Nodes, parent: Annotation | undefined, record: Annotation | undefined) => {
+      if (!('children' in node)) return
+      const children = node.children as Nodes[]
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent, record })
+    }
+    for (let entry = stack.pop(); entry; entry = stack.pop()) {
+      const { node, parent, record } = entry
+      if (node.type === 'heading') {
+        headings.push(spanOf(node as Heading))
+        if (record)
+          diagnostics.push(
+            diagnostic(
+              file,
+              placeOf(node).start,
+              placeOf(node).end,
+              'directive-misplaced',
+              `a heading stands inside ${record.name} "${record.attributes.id ?? ''}"; close the ${record.name} before the heading`
+            )
           )
-        )
-    }
-    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
-      const annotation = toAnnotation(node, parent, record)
-      if (annotation) {
-        ;(parent ? parent.children : annotations).push(annotation)
-        for (const child of node.children) visit(child as Nodes, annotation, isRecordDirective(annotation.name) ? annotation : record)
-        return
       }
+      if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+        const annotation = toAnnotation(node, parent, record)
+        if (annotation) {
+          ;(parent ? parent.children : annotations).push(annotation)
+          pushChildren(node, annotation, isRecordDirective(annotation.name) ? annotation : record)
+          continue
+        }
+      }
+      pushChildren(node, parent, record)
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes, parent, record)
   }
 
   const toAnnotation = (node: Directive, parent: Annotation | undefined, record: Annotation | undefined): Annotation | undefined => {
@@ -94,7 +110,7 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     const report = (ruleId: RuleId, message: string) => diagnostic(file, place.start, place.end, ruleId, message)
     const spec = directiveSpec(node.name)
     if (!spec) {
-      diagnostics.push(report('directive-unknown', `unknown directive "${node.name}"; see docs/annotating.md for the directives`))
+      diagnostics.push(report('directive-unknown', `unknown directive "${echo(node.name)}"; see docs/annotating.md for the directives`))
       return undefined
     }
     const form = node.type === 'containerDirective' ? 'container' : 'span'
@@ -115,16 +131,37 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     if (spec.within && (!record || !isRecordDirective(record.name) || !spec.within.includes(record.name))) {
       diagnostics.push(report('directive-misplaced', `"${node.name}" must stand inside ${spec.within.map((name) => `an ${name}`).join(' or ')}`))
     }
-    const attributes: Record<string, string> = {}
+    const notData = notDataAround(parent)
+    if (notData && !spec.notData && !spec.inNotData)
+      diagnostics.push(
+        report(
+          'directive-misplaced',
+          `"${node.name}" stands inside :${notData.name}, whose words are not data (the source's own voice, or words marked not data); move it out, or drop it`
+        )
+      )
+    // remark-directive keeps the last of an attribute given twice: the overlay's own text says whether one was.
+    if (node.attributes && Object.keys(node.attributes).length > 0) {
+      for (const name of duplicateNames(attributeNamesAt(overlay.text, node.position?.start.offset ?? 0)))
+        diagnostics.push(
+          report('attribute-duplicate', `"${node.name}" gives ${name === 'id' ? 'an id (#id)' : `the attribute "${echo(name)}"`} more than once; give it once`)
+        )
+    }
+    // No prototype: a name from the input can only ever find an attribute it gave.
+    const attributes: Record<string, string> = Object.create(null) as Record<string, string>
     for (const [key, value] of Object.entries(node.attributes ?? {})) {
       if (value === null || value === undefined) continue
       const attribute = Object.hasOwn(spec.attributes, key) ? spec.attributes[key] : undefined
       if (!attribute) {
-        diagnostics.push(report('attribute-unknown', `"${node.name}" takes no attribute "${key}"${didYouMean(key, Object.keys(spec.attributes))}`))
+        diagnostics.push(report('attribute-unknown', `"${node.name}" takes no attribute "${echo(key)}"${didYouMean(key, Object.keys(spec.attributes))}`))
         continue
       }
       if (attribute.vocabulary && !Object.hasOwn(attribute.vocabulary, value)) {
-        diagnostics.push(report('attribute-invalid', `${key}="${value}" is not one of: ${Object.keys(attribute.vocabulary).join(', ')}`))
+        diagnostics.push(report('attribute-invalid', `${key}="${echo(value)}" is not one of: ${Object.keys(attribute.vocabulary).join(', ')}`))
+        continue
+      }
+      const problem = textProblem(value, proseAttributes.has(key))
+      if (problem) {
+        diagnostics.push(report('attribute-invalid', `${key}="${echo(value)}" ${problem}`))
         continue
       }
       attributes[key] = compact(value)
@@ -139,8 +176,14 @@ export function collectAnnotations(tree: Root, overlay: CodePointText, file: str
     return { name: node.name, attributes, start: span.start, end: span.end, place, children: [], parent }
   }
 
-  visit(tree, undefined, undefined)
+  walk(tree)
   return { annotations, headings, diagnostics }
+}
+
+/** The innermost annotation around `parent` (itself included) whose words are not data (`:voice`, `:nodata`). */
+function notDataAround(parent: Annotation | undefined): Annotation | undefined {
+  for (let a = parent; a; a = a.parent) if (directiveSpec(a.name)?.notData) return a
+  return undefined
 }
 
 /**

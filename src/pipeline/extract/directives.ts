@@ -52,6 +52,10 @@ export interface DirectiveSpec {
   fills?: { report?: TextField<Report>; instrument?: TextField<Instrument> }
   /** What it makes or gives, for the generated docs. */
   gives: string
+  /** Its words are not data (the source's own voice, a passage marked not data): no data directive may stand inside it. */
+  notData?: true
+  /** May stand inside words that are not data (a correction of spelling holds wherever the word stands). */
+  inNotData?: true
 }
 
 const id: AttributeSpec = { required: true, meaning: 'the record id' }
@@ -82,7 +86,8 @@ export const directiveSpecs = {
   nodata: {
     form: 'either',
     attributes: { why: { required: false, meaning: 'why the words are not data' } },
-    gives: 'nothing: a passage in the source’s own voice, or a candidate that is not data; every candidate inside counts as covered'
+    gives: 'nothing: a passage in the source’s own voice, or a candidate that is not data; every candidate inside counts as covered',
+    notData: true
   },
   instrument: {
     form: 'span',
@@ -171,10 +176,14 @@ export const directiveSpecs = {
       confidence: { required: true, vocabulary: confidences, meaning: 'how sure the correction is' },
       reason: { required: true, meaning: 'why the correct form is the one given' }
     },
-    gives: 'one **corrections** record'
+    gives: 'one **corrections** record',
+    inNotData: true
   },
-  voice: { form: 'span', attributes: {}, gives: 'nothing: the source naming the event in its own voice' }
+  voice: { form: 'span', attributes: {}, gives: 'nothing: the source naming the event in its own voice', notData: true }
 } as const satisfies Record<string, DirectiveSpec>
+
+/** Attributes that hold the curators' prose (a note, a reason), where line breaks and tabs may stand. */
+export const proseAttributes: ReadonlySet<string> = new Set(['note', 'reason', 'why'])
 
 /** Name of a directive. */
 export type DirectiveName = keyof typeof directiveSpecs

@@ -265,7 +265,7 @@ export function extractRecords(annotations: readonly Annotation[], context: Extr
   }
   for (const annotation of annotations.flatMap((a) => [a, ...descendantsOf(a)])) builders[annotation.name]?.(annotation)
 
-  out.corrections.push(...homoglyphCorrections(context.sourceId, context.mixedScriptWords, verbatim, provenance))
+  for (const c of homoglyphCorrections(context.sourceId, context.mixedScriptWords, verbatim, provenance)) out.corrections.push(c)
   return out
 }
 

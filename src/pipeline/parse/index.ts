@@ -9,6 +9,7 @@ import { diagnostic, fileStart, type Diagnostic, type Point } from '../diagnosti
 import { CodePointText } from '../text/code-point-text.js'
 import { parseFrontmatter, type Frontmatter } from './frontmatter.js'
 import { lintOverlay } from './lint-overlay.js'
+import { checkMarkupLimits } from './markup-limits.js'
 import { parseMarkdown } from './parse-markdown.js'
 import { readTextFile } from './read-text-file.js'
 import { resolveVerbatimPath } from './resolve-verbatim-path.js'
@@ -68,9 +69,13 @@ export function parseSource(overlayPath: string, cwd: string): ParsedSource | Pa
   const file = relative(cwd, overlayPath) || overlayPath
   const failed = (diagnostics: Diagnostic[]): ParseFailure => ({ ok: false, diagnostics })
 
-  const read = readTextFile(overlayPath, file)
+  const sourcesDir = dirname(overlayPath)
+  const read = readTextFile(overlayPath, file, { symlinks: 'within', within: sourcesDir })
   if (!read.ok) return failed(read.diagnostics)
   const overlay = new CodePointText(read.text)
+  // Shapes of markup whose parse grows with the square of their size are refused before the parser sees them.
+  const tooMuch = checkMarkupLimits(overlay, file)
+  if (tooMuch) return failed([tooMuch])
   const tree = parseMarkdown(read.text)
 
   const yamlNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined
@@ -83,7 +88,6 @@ export function parseSource(overlayPath: string, cwd: string): ParsedSource | Pa
   const textPlace = parsed.placeOfKey('text').start
   const diagnostics: Diagnostic[] = lintOverlay(overlay, file, (yamlNode.position?.end.line ?? 0) + 1)
 
-  const sourcesDir = dirname(overlayPath)
   const resolved = resolveVerbatimPath(sourcesDir, frontmatter.text)
   if (!resolved.ok) {
     return failed([

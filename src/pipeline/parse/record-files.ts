@@ -5,12 +5,12 @@
  * what curators never type: bounds, jurisdiction names, the characterization basis,
  * serialized URLs, the evidence anchors of reports.
  */
-import { existsSync } from 'node:fs'
+import { lstatSync } from 'node:fs'
 import { z } from 'zod'
 import { ActSchema, EvidenceSchema, GivesSchema } from '../../schema/act.js'
 import { CitationSchema } from '../../schema/citation.js'
 import { recordId } from '../../schema/fields.js'
-import { diagnostic, fileStart, type Diagnostic, type Place, type RuleId } from '../diagnostics/index.js'
+import { capDiagnostics, diagnostic, echo, fileStart, type Diagnostic, type Place, type RuleId } from '../diagnostics/index.js'
 import { readTextFile } from './read-text-file.js'
 import { readYaml } from './yaml.js'
 
@@ -84,7 +84,7 @@ export interface YamlItems<T> {
  */
 export function readYamlList<T extends object>(path: string, file: string, schema: z.ZodType<T>, fileRule: RuleId, what: string): YamlItems<T> {
   const result: YamlItems<T> = { items: [], places: new WeakMap(), diagnostics: [] }
-  if (!existsSync(path)) return result
+  if (!present(path)) return result
   const read = readTextFile(path, file)
   if (!read.ok) return { ...result, diagnostics: read.diagnostics }
   const yaml = readYaml(read.text, file, fileRule)
@@ -96,7 +96,7 @@ export function readYamlList<T extends object>(path: string, file: string, schem
     const place = yaml.placeOf([index])
     const parsed = schema.safeParse(item)
     if (!parsed.success) {
-      const id = typeof (item as { id?: unknown } | null)?.id === 'string' ? ` "${(item as { id: string }).id}"` : ''
+      const id = typeof (item as { id?: unknown } | null)?.id === 'string' ? ` "${echo((item as { id: string }).id)}"` : ''
       for (const issue of parsed.error.issues) {
         const at = yaml.placeOf([index, ...issue.path])
         const keys = 'keys' in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(', ')})` : ''
@@ -109,5 +109,17 @@ export function readYamlList<T extends object>(path: string, file: string, schem
     result.places.set(parsed.data, place)
     result.items.push(parsed.data)
   })
+  result.diagnostics = capDiagnostics(result.diagnostics)
   return result
+}
+
+/** Whether anything (a file, a link, a folder) stands at `path`: the reader then says what is wrong with it. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path)
+    return true
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    return code !== 'ENOENT' && code !== 'ENOTDIR'
+  }
 }

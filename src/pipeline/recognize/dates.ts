@@ -5,6 +5,7 @@
  */
 import edtf from 'edtf'
 import { monthNames, seasons } from './lexicon.js'
+import { echo } from '../diagnostics/printable.js'
 
 /** What a date phrase says, part by part; a part the words do not give is absent. */
 export interface DateParts {
@@ -203,33 +204,36 @@ export function resolveDate(phrase: string, given: string | undefined, hasNote: 
   if (given !== undefined) {
     const givenParts = edtfToParts(given)
     if (!givenParts || !edtfBounds(given))
-      return voided({ ruleId: 'date-invalid', message: `edtf="${given}" is not a valid EDTF date of the forms this dataset uses` })
+      return voided({ ruleId: 'date-invalid', message: `edtf="${echo(given)}" is not a valid EDTF date of the forms this dataset uses` })
     const contradicted = parts ? disagreements(parts, givenParts) : []
     if (contradicted.length > 0) {
       const said = partsToEdtf({ ...givenParts, ...parts }) ?? JSON.stringify(parts)
       return voided({
         ruleId: 'date-mismatch',
-        message: `the words "${phrase}" say ${said}, but edtf="${given}" (${contradicted.join(' and ')} ${contradicted.length === 1 ? 'differs' : 'differ'})`
+        message: `the words "${echo(phrase)}" say ${said}, but edtf="${echo(given)}" (${contradicted.join(' and ')} ${contradicted.length === 1 ? 'differs' : 'differ'})`
       })
     }
     const read = parts && partsToEdtf(parts)
     if (read !== undefined && read !== given)
-      return voided({ ruleId: 'date-mismatch', message: `the words "${phrase}" give ${read}; drop edtf="${given}" or make it agree` })
+      return voided({ ruleId: 'date-mismatch', message: `the words "${echo(phrase)}" give ${read}; drop edtf="${echo(given)}" or make it agree` })
     if (read === undefined && !hasNote) {
       problems.push({
         ruleId: 'attribute-missing',
-        message: `edtf="${given}" completes the words "${phrase}": add a note saying where the rest of the date comes from`
+        message: `edtf="${echo(given)}" completes the words "${echo(phrase)}": add a note saying where the rest of the date comes from`
       })
     }
     value = given
   } else if (!parts) {
-    return voided({ ruleId: 'date-unparsed', message: `"${phrase}" is not a date phrase this pipeline reads; give edtf and a note` })
+    return voided({ ruleId: 'date-unparsed', message: `"${echo(phrase)}" is not a date phrase this pipeline reads; give edtf and a note` })
   } else {
     value = partsToEdtf(parts)
     if (value === undefined)
-      return voided({ ruleId: 'date-incomplete', message: `"${phrase}" gives no year; give the full date as edtf with a note saying where it comes from` })
+      return voided({
+        ruleId: 'date-incomplete',
+        message: `"${echo(phrase)}" gives no year; give the full date as edtf with a note saying where it comes from`
+      })
   }
   const bounds = edtfBounds(value)
-  if (!bounds) return voided({ ruleId: 'date-invalid', message: `"${phrase}" gives ${value}, which is not a day of the calendar` })
+  if (!bounds) return voided({ ruleId: 'date-invalid', message: `"${echo(phrase)}" gives ${value}, which is not a day of the calendar` })
   return { fields: { date: value, dateStart: bounds.start, dateEnd: bounds.end, dateAsWritten: phrase }, problems }
 }

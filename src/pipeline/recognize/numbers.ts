@@ -4,6 +4,7 @@
  * ("39th", "13-th", "twentieth") are positions, not quantities, and are never read as numbers.
  */
 import { cardinals, multipliers, scales, vagueAmounts } from './lexicon.js'
+import { echo } from '../diagnostics/printable.js'
 
 /** One number found in a text. */
 export interface StatedNumber {
@@ -72,11 +73,11 @@ export function readFigureNumber(
   text: string
 ): { number: StatedNumber; qualifier: ReturnType<typeof qualifierOf> } | { ruleId: 'figure-no-number' | 'figure-several-numbers'; message: string } {
   const numbers = findNumbers(text)
-  if (numbers.length === 0) return { ruleId: 'figure-no-number', message: `"${text}" states no number (ordinals and identifiers are not numbers)` }
+  if (numbers.length === 0) return { ruleId: 'figure-no-number', message: `"${echo(text)}" states no number (ordinals and identifiers are not numbers)` }
   if (numbers.length > 1) {
     return {
       ruleId: 'figure-several-numbers',
-      message: `"${text}" states ${numbers.length} numbers (${numbers.map((n) => n.asWritten).join(', ')}); mark one figure per span`
+      message: `"${echo(text)}" states ${numbers.length} numbers (${numbers.map((n) => n.asWritten).join(', ')}); mark one figure per span`
     }
   }
   const number = numbers[0]!

@@ -7,15 +7,17 @@
  */
 import { entities, type RecordName } from '../../schema/entities.js'
 import type { Check } from '../../schema/index.js'
-import { diagnostic, type Diagnostic, type Point } from '../diagnostics/index.js'
-import { generatedDataFileNames } from '../emit/output-names.js'
+import { diagnostic, echo, type Diagnostic, type Point } from '../diagnostics/index.js'
+import { fileNameKey, generatedDataFileNames } from '../emit/output-names.js'
 import type { AnyRecord, RecordReport, RecordsToValidate } from './validate-records.js'
 
 /** The ids of every record added so far, with the kind of record each names. */
 export class CorpusIndex {
   readonly #kindOf = new Map<string, RecordName>()
-  /** The overlay whose verbatim text has each file name. */
-  readonly #verbatimNames = new Map<string, string>()
+  /** The overlay whose verbatim text has each file name, and that name, by the name's case-insensitive key. */
+  readonly #verbatimNames = new Map<string, { overlay: string; name: string }>()
+  /** The names the build writes into dist-data/ itself, by their case-insensitive key. */
+  static readonly #generated = new Map([...generatedDataFileNames].map((name) => [fileNameKey(name), name]))
   /** Figures whose `statedBy` names no report added so far: settled when every source is in. */
   #unresolved: Array<{ figure: AnyRecord; statedBy: string; at: RecordReport }> = []
 
@@ -24,25 +26,31 @@ export class CorpusIndex {
    * at `textPlace`): it may take neither a name the build writes itself nor another source's.
    */
   claimVerbatimName(name: string, overlayFile: string, textPlace: Point): Diagnostic | undefined {
-    if (generatedDataFileNames.has(name)) {
+    // On a file system that ignores case (or Unicode normalization), `Acts.csv` and `acts.csv` are one file.
+    const key = fileNameKey(name)
+    const generated = CorpusIndex.#generated.get(key)
+    if (generated !== undefined) {
+      const same = generated === name ? '' : ` (on a file system that ignores case, the same name as "${generated}")`
       return diagnostic(
         overlayFile,
         textPlace,
         undefined,
         'verbatim-name-taken',
-        `text: "${name}" is the name of a file the build writes into dist-data/; rename the verbatim file`
+        `text: "${echo(name)}" is the name of a file the build writes into dist-data/${same}; rename the verbatim file`
       )
     }
-    const other = this.#verbatimNames.get(name)
-    if (other)
+    const other = this.#verbatimNames.get(key)
+    if (other) {
+      const same = other.name === name ? '' : ` under the name "${echo(other.name)}", the same on a file system that ignores case`
       return diagnostic(
         overlayFile,
         textPlace,
         undefined,
         'verbatim-name-taken',
-        `text: "${name}" is already the verbatim file of ${other}; give each source its own file`
+        `text: "${echo(name)}" is already the verbatim file of ${other.overlay}${same}; give each source its own file`
       )
-    this.#verbatimNames.set(name, overlayFile)
+    }
+    this.#verbatimNames.set(key, { overlay: overlayFile, name })
     return undefined
   }
 
@@ -59,7 +67,8 @@ export class CorpusIndex {
   finish(checks: readonly Check[], at: RecordReport): void {
     for (const check of checks) this.#add('check', check, at)
     for (const { figure, statedBy, at: report } of this.#unresolved) {
-      if (this.#kindOf.get(statedBy) !== 'report') report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${statedBy}", which is not a report`)
+      if (this.#kindOf.get(statedBy) !== 'report')
+        report(figure, 'reference-missing', `figure "${figure.id}" is statedBy "${echo(statedBy)}", which is not a report`)
     }
     this.#unresolved = []
     for (const check of checks) this.#verifyCheckTarget(check, at)
@@ -83,12 +92,12 @@ export class CorpusIndex {
   #verifyCheckTarget(check: Check, at: RecordReport) {
     const entity = entities.find((e) => e.recordName === check.recordType)
     if (!entity || !this.has(entity.recordName, check.recordId))
-      at(check, 'check-reference', `check "${check.id}": no ${check.recordType} has the id "${check.recordId}"`)
+      at(check, 'check-reference', `check "${check.id}": no ${check.recordType} has the id "${echo(check.recordId)}"`)
     if (entity && check.field !== null && !Object.hasOwn(entity.schema.shape, check.field)) {
       at(
         check,
         'check-reference',
-        `check "${check.id}": ${check.recordType} has no field "${check.field}" (fields: ${Object.keys(entity.schema.shape).join(', ')})`
+        `check "${check.id}": ${check.recordType} has no field "${echo(check.field)}" (fields: ${Object.keys(entity.schema.shape).join(', ')})`
       )
     }
     if (check.verdict !== 'unverified' && check.citations.length === 0)

@@ -24,11 +24,12 @@ export function measureCoverage(
   structure: ReadonlyArray<[number, number]> = []
 ): RecognizerCoverage[] {
   const intervals: Array<[number, number]> = [...structure]
-  const collect = (a: Annotation) => {
+  // An explicit stack, not recursion: annotations nest as deep as the overlay's markup.
+  const stack = [...annotations]
+  for (let a = stack.pop(); a; a = stack.pop()) {
     if (a.name !== 'report') intervals.push([a.start, a.end])
-    a.children.forEach(collect)
+    for (const child of a.children) stack.push(child)
   }
-  annotations.forEach(collect)
   intervals.sort((x, y) => x[0] - y[0])
   // Longest end reached by any interval starting at or before each position, for a binary search.
   const reach: number[] = []

@@ -3,7 +3,7 @@
  * the recognizers covered by an annotation, and every record against its schema and the
  * text. Across sources: the corpus index (ids, references, names).
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js'
+import { CappedDiagnostics, diagnostic, echo, type Diagnostic } from '../diagnostics/index.js'
 import type { Annotation, ExtractedSource } from '../extract/index.js'
 import type { ParsedSource } from '../parse/index.js'
 import type { CandidateFinder } from '../recognize/candidates.js'
@@ -15,7 +15,7 @@ export { buildRecordLayer, comparedFields, reportDifferences, summarizeReport, t
 export type { RecognizerCoverage } from './coverage.js'
 export { recordReporter, validateSourceRecords, type AnyRecord, type RecordReport } from './validate-records.js'
 
-/** The coverage of one source's candidates, and a warning for each one left uncovered. */
+/** The coverage of one source's candidates, and a warning for each one left uncovered (the first 100, and a line counting the rest). */
 export function checkCoverage(
   parsed: ParsedSource,
   annotations: readonly Annotation[],
@@ -23,23 +23,22 @@ export function checkCoverage(
   findCandidates: CandidateFinder
 ): { coverage: RecognizerCoverage[]; diagnostics: Diagnostic[] } {
   const { file, verbatim } = parsed
-  const diagnostics: Diagnostic[] = []
   const coverage = measureCoverage(findCandidates(verbatim.text), annotations, listMarkers)
-  for (const { recognizer, uncovered } of coverage) {
-    for (const candidate of uncovered) {
-      const start = verbatim.text.pointAt(candidate.start)
-      const end = verbatim.text.pointAt(candidate.end)
-      diagnostics.push(
-        diagnostic(
-          verbatim.file,
-          start,
-          end,
-          'candidate-uncovered',
-          `${recognizer} candidate "${candidate.text}" is not annotated; mark it in ${file} with a span or :nodata`
-        )
+  // In the order of the report (by place), so that the 100 listed are the first 100.
+  const uncovered = coverage.flatMap(({ uncovered }) => uncovered).sort((a, b) => a.start - b.start || (a.recognizer < b.recognizer ? -1 : 1))
+  const found = new CappedDiagnostics()
+  for (const candidate of uncovered) {
+    found.add(verbatim.file, 'candidate-uncovered', () =>
+      diagnostic(
+        verbatim.file,
+        verbatim.text.pointAt(candidate.start),
+        verbatim.text.pointAt(candidate.end),
+        'candidate-uncovered',
+        `${candidate.recognizer} candidate "${echo(candidate.text)}" is not annotated; mark it in ${file} with a span or :nodata`
       )
-    }
+    )
   }
+  const diagnostics = found.done()
   return { coverage, diagnostics }
 }
 

@@ -11,6 +11,8 @@ import type { Provenance } from '../../schema/index.js'
 import { diagnostic, type Diagnostic, type Place, type RuleId } from '../diagnostics/index.js'
 import { edtfBounds } from '../recognize/dates.js'
 import type { CodePointText } from '../text/code-point-text.js'
+import { loneSurrogate } from '../text/invisible.js'
+import { echo } from '../diagnostics/printable.js'
 
 /** A record as validation sees it: an id, maybe provenance, any other fields. */
 export type AnyRecord = Record<string, unknown> & { id: string; provenance?: Provenance[] }
@@ -61,6 +63,7 @@ export function validateSourceRecords(records: RecordsToValidate, verbatim: Verb
       for (const p of record.provenance ?? []) checkProvenance(p, record, at, verbatim)
       checkAsWritten(record, at)
       checkDateBounds(record, at)
+      checkWellFormed(record, at)
     }
   }
   return problems
@@ -77,7 +80,7 @@ function validateRecordSchema(entity: (typeof entities)[number], record: AnyReco
 function showValue(record: Record<string, unknown>, path: PropertyKey[]): string {
   let value: unknown = record
   for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key]
-  return typeof value === 'string' ? ` (value "${value}")` : ''
+  return typeof value === 'string' ? ` (value "${echo(value)}")` : ''
 }
 
 function checkProvenance(p: Provenance, record: AnyRecord, at: RecordReport, verbatim: VerbatimOfSource) {
@@ -101,10 +104,28 @@ function checkAsWritten(record: AnyRecord, at: RecordReport) {
     if (Array.isArray(value)) value.forEach((v) => visit(v, key))
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k)
     else if ((key.endsWith('AsWritten') || key === 'asWritten') && typeof value === 'string' && !quotes.some((q) => q.includes(value))) {
-      at(record, 'as-written-outside-quote', `"${record.id}": ${key} "${value}" does not occur in its provenance quotes`)
+      at(record, 'as-written-outside-quote', `"${record.id}": ${key} "${echo(value)}" does not occur in its provenance quotes`)
     }
   }
   for (const [k, v] of Object.entries(record)) if (k !== 'provenance') visit(v, k)
+}
+
+/** Whether a string is well-formed Unicode (no lone surrogate): natively where the engine can say. */
+const wellFormed = (text: string): boolean => {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed
+  return native ? native.call(text) : !loneSurrogate.test(text)
+}
+
+/** Every string of the record, at any depth, is well-formed Unicode: a lone surrogate cannot be written as UTF-8. */
+function checkWellFormed(record: AnyRecord, at: RecordReport) {
+  const stack: Array<[unknown, string]> = [[record, '']]
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [value, path] = entry
+    if (typeof value === 'string') {
+      if (!wellFormed(value)) at(record, 'record-invalid', `"${record.id}": ${path || '(record)'} is not well-formed Unicode (a lone surrogate)`)
+    } else if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${path}.${i}`]))
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) stack.push([v, path ? `${path}.${k}` : k])
+  }
 }
 
 /** `dateStart` and `dateEnd` are the first and last day the EDTF `date` can mean. */
