@@ -39,19 +39,24 @@ export function readSeed(sourcesDir) {
 const copiedRecordTypes = new Set(['report', 'instrument', 'figure', 'correction'])
 
 /**
- * The curated checks for `n` copies: a check of an overlay record (a report, instrument,
- * figure or correction) once per copy, its id and record id suffixed like the copy's; a
- * check of an act of record or a citation once (they are not copied).
+ * The curated checks for `n` copies, as files of sources/: checks.yaml holds the checks of
+ * acts of record and citations (they are not copied), and sources/checks/<k>.yaml the checks
+ * of copy `k`'s overlay records (a report, instrument, figure or correction), their ids and
+ * record ids suffixed like the copy's. One file per copy keeps each under the size cap of a
+ * source file however many copies there are.
  */
-export function copyChecks(seed, n = 1) {
-  if (seed.checks === undefined) return undefined
+export function copyCheckFiles(seed, n = 1) {
+  if (seed.checks === undefined) return []
   const checks = YAML.parse(seed.checks) ?? []
-  const copied = []
-  for (const check of checks) {
-    if (!copiedRecordTypes.has(check.recordType)) copied.push(check)
-    else for (let k = 1; k <= n; k++) copied.push({ ...check, id: `${check.id}-c${k}`, recordId: `${check.recordId}-c${k}` })
-  }
-  return YAML.stringify(copied, { lineWidth: 0, aliasDuplicateObjects: false })
+  const text = (list) => YAML.stringify(list, { lineWidth: 0, aliasDuplicateObjects: false })
+  const files = [['checks.yaml', text(checks.filter((check) => !copiedRecordTypes.has(check.recordType)))]]
+  const perCopy = checks.filter((check) => copiedRecordTypes.has(check.recordType))
+  for (let k = 1; k <= n && perCopy.length > 0; k++)
+    files.push([
+      join('checks', `${String(k).padStart(5, '0')}.yaml`),
+      text(perCopy.map((check) => ({ ...check, id: `${check.id}-c${k}`, recordId: `${check.recordId}-c${k}` })))
+    ])
+  return files
 }
 
 /** A file of acts of record, its anchors into reports (`report: <id>`) pointed at copy 1. */
@@ -86,10 +91,11 @@ export function makeCorpus(seed, n, parent = tmpdir()) {
   mkdirSync(sources)
   copyFileSync(join(seed.sourcesDir, 'organizations.yaml'), join(sources, 'organizations.yaml'))
   let bytes = statSync(join(sources, 'organizations.yaml')).size
-  const checks = copyChecks(seed, n)
-  if (checks !== undefined) {
-    writeFileSync(join(sources, 'checks.yaml'), checks)
-    bytes += Buffer.byteLength(checks)
+  const checkFiles = copyCheckFiles(seed, n)
+  if (checkFiles.length > 1) mkdirSync(join(sources, 'checks'))
+  for (const [name, text] of checkFiles) {
+    writeFileSync(join(sources, name), text)
+    bytes += Buffer.byteLength(text)
   }
   if (seed.citations !== undefined) {
     writeFileSync(join(sources, 'citations.yaml'), seed.citations)

@@ -12,6 +12,7 @@ import {
   CitationInputSchema,
   layoutPath,
   listOverlays,
+  listCheckFiles,
   listRecordFiles,
   readChecks,
   readOrganizations,
@@ -73,8 +74,7 @@ export function runCorpus({ root, sourcesDir }: { root: string; sourcesDir: stri
   const acts = mergeLists(listRecordFiles(sourcesDir).map((file) => readYamlList(file, rel(file), ActInputSchema, 'record-yaml', 'act')))
   const seriesFile = layoutPath(sourcesDir, 'series')
   const series = readSeries(seriesFile, rel(seriesFile))
-  const checksFile = layoutPath(sourcesDir, 'checks')
-  const checks = readChecks(checksFile, rel(checksFile))
+  const checks = mergeLists(listCheckFiles(sourcesDir).map((file) => readChecks(file, rel(file))))
   diagnostics.push(...citations.diagnostics, ...acts.diagnostics, ...series.diagnostics, ...checks.diagnostics)
   // Only the texts that acts anchor spans in are kept once their source has run.
   const anchoredSources = new Set(acts.items.flatMap((a) => a.evidence.flatMap((e) => (e.anchor ? [e.anchor.sourceId] : []))))
@@ -122,9 +122,9 @@ export function runCorpus({ root, sourcesDir }: { root: string; sourcesDir: stri
   return { ok, diagnostics: sortDiagnostics(diagnostics.list), coverage, layer: ok ? layer : empty, series: ok ? series.items : [] }
 }
 
-/** The acts of every record file, as one list with every item's place. */
-function mergeLists(files: ReadonlyArray<YamlItems<ActInput>>): YamlItems<ActInput> {
-  const merged: YamlItems<ActInput> = { items: [], places: new WeakMap<object, Place>(), diagnostics: [] }
+/** The items of several files (the record's, the checks'), as one list with every item's place. */
+function mergeLists<T extends object>(files: ReadonlyArray<YamlItems<T>>): YamlItems<T> {
+  const merged: YamlItems<T> = { items: [], places: new WeakMap<object, Place>(), diagnostics: [] }
   for (const file of files) {
     for (const item of file.items) {
       merged.items.push(item)

@@ -4,7 +4,7 @@
  * a counter-act and a members' written declaration go from YAML through every published
  * form and back. Expected values are written here from RECORD.md, not read from the code.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
@@ -73,6 +73,37 @@ describe('the two voices stay apart across the layers', () => {
     const found = result.diagnostics.find((d) => d.ruleId === 'report-disagrees')
     expect(found, formatDiagnostics(result.diagnostics)).toBeDefined()
     expect(found).toMatchObject({ file: 'sources/doc.md', start: { line: 15, column: 1 } })
+  })
+})
+
+describe('checks may be split into files of sources/checks/', () => {
+  /** The record fixture with its check on the two-voice report moved from checks.yaml into sources/checks/moved.yaml. */
+  function splitRoot(): string {
+    const root = temporaryDir()
+    copyBuildFixture('record', root)
+    const path = join(root, 'sources/checks.yaml')
+    const yaml = readFileSync(path, 'utf8')
+    const start = yaml.indexOf('- id: check-report-two-voices-characterization')
+    const end = yaml.indexOf('- id: check-counter-both-sides')
+    mkdirSync(join(root, 'sources/checks'))
+    writeFileSync(join(root, 'sources/checks/moved.yaml'), yaml.slice(start, end))
+    writeFileSync(path, yaml.slice(0, start) + yaml.slice(end))
+    return root
+  }
+
+  it('a check in sources/checks/ explains a difference as one in checks.yaml does', () => {
+    const result = check({ root: splitRoot() })
+    expect(result.ok, formatDiagnostics(result.diagnostics)).toBe(true)
+    expect(result.dataset!.checks.map((c) => c.id)).toContain('check-report-two-voices-characterization')
+  })
+
+  it('a bad check there is reported at its own file and line', () => {
+    const root = splitRoot()
+    const moved = join(root, 'sources/checks/moved.yaml')
+    writeFileSync(moved, readFileSync(moved, 'utf8').replace('verdict: corrected', 'verdict: corected'))
+    const found = check({ root }).diagnostics.find((d) => d.ruleId === 'record-invalid')
+    expect(found).toMatchObject({ file: 'sources/checks/moved.yaml' })
+    expect(found!.start.line).toBeGreaterThan(1)
   })
 })
 

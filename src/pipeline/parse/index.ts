@@ -15,7 +15,7 @@ import { readTextFile } from './read-text-file.js'
 import { resolveVerbatimPath } from './resolve-verbatim-path.js'
 
 export { readChecks, type ChecksFile } from './checks-file.js'
-export { isOverlay, layoutPath, listOverlays, listRecordFiles, sourcesLayout } from './layout.js'
+export { isOverlay, layoutPath, listCheckFiles, listOverlays, listRecordFiles, sourcesLayout } from './layout.js'
 export { ActInputSchema, CitationInputSchema, readYamlList, type ActInput, type CitationInput, type EvidenceInput, type YamlItems } from './record-files.js'
 export { readSeries, seriesStatuses, type Series } from './series-file.js'
 export { readOrganizations, type Organization } from './registry.js'

@@ -13,6 +13,8 @@ export const sourcesLayout = {
   registry: 'organizations.yaml',
   /** The curated checks of the records against public evidence. */
   checks: 'checks.yaml',
+  /** More checks, split as curators find natural: every `*.yaml` of this folder, after checks.yaml. */
+  checksFolder: 'checks',
   /** The documents the record's evidence and the checks cite. */
   citations: 'citations.yaml',
   /** The folder of the acts of record: every `*.yaml` in it but the series file. */
@@ -42,4 +44,16 @@ export function listRecordFiles(sourcesDir: string): string[] {
     .filter((name) => name.endsWith('.yaml') && join(sourcesLayout.record, name) !== sourcesLayout.series)
     .sort()
     .map((name) => join(dir, name))
+}
+
+/** The files of checks, in the order they are read: checks.yaml, then every `*.yaml` of sources/checks/ by name. */
+export function listCheckFiles(sourcesDir: string): string[] {
+  const dir = layoutPath(sourcesDir, 'checksFolder')
+  const more = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.yaml'))
+        .sort()
+        .map((name) => join(dir, name))
+    : []
+  return [layoutPath(sourcesDir, 'checks'), ...more]
 }
