@@ -29,29 +29,27 @@ export function isWellFormedNfc(text: string): boolean {
  * space. (The pattern is in the JSON Schema; NFC and well-formedness are checked by zod and by
  * `validate`, which JSON Schema cannot state.)
  */
-export const cleanText = z
-  .string()
-  .regex(
-    new RegExp(
-      `^(?!.*  )[^\\s${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}](?:[^\\t\\n\\r${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}]*[^\\s${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}])?$`
-    )
-  )
-  .refine(isWellFormedNfc, 'must be well-formed Unicode in NFC')
+const cleanTextPattern = new RegExp(
+  `^(?!.*  )[^\\s${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}](?:[^\\t\\n\\r${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}]*[^\\s${foreignOrHardSpace}${controls}${bidiControls}${bidiMarks}${zeroWidth}])?$`
+)
+export const cleanText = z.string().regex(cleanTextPattern).refine(isWellFormedNfc, 'must be well-formed Unicode in NFC')
 
 /**
  * A verbatim value: the document's words in its own script, never empty; NFC, no control
  * character (tab and line breaks aside), no bidi control or mark; zero-width joiners only
  * between letters.
  */
+const verbatimTextPattern = new RegExp(`^[^${controls}${bidiControls}${bidiMarks}\\u200b\\u2060\\ufeff]+$`)
 export const verbatimText = z
   .string()
-  .regex(new RegExp(`^[^${controls}${bidiControls}${bidiMarks}\\u200b\\u2060\\ufeff]+$`))
+  .regex(verbatimTextPattern)
   .refine((text) => isWellFormedNfc(text) && !joinerOutsideWord.test(text), 'must be well-formed Unicode in NFC, with joiners only between letters')
 
 /** A quote: a verbatim value that may also hold bidi marks (right-to-left scripts need them). */
+const quoteTextPattern = new RegExp(`^[^${controls}${bidiControls}\\u200b\\u2060\\ufeff]+$`)
 export const quoteText = z
   .string()
-  .regex(new RegExp(`^[^${controls}${bidiControls}\\u200b\\u2060\\ufeff]+$`))
+  .regex(quoteTextPattern)
   .refine((text) => isWellFormedNfc(text) && !joinerOutsideWord.test(text), 'must be well-formed Unicode in NFC, with joiners only between letters')
 
 /** A record id: lowercase ASCII words joined by hyphens; stable across versions. */
@@ -65,25 +63,48 @@ export const notes = verbatimText
   .nullable()
   .meta({ description: 'What the curators add: values inferred from the text and why, doubts, context. Null when there is nothing to add.' })
 
-/** A calendar day: month 01–12 and a day the month can have (29 February is checked against the year by the validate stage). */
-const edtfDay = '[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))'
+/** A leap year of the Gregorian calendar: a multiple of 4 that is not a century, or a multiple of 400. */
+const leapYear = '(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)'
+/**
+ * A day of the calendar, by the pattern alone: month 01–12, a day the month has, and 29
+ * February only in a leap year (so JSON Schema validators refuse 2011-02-29 as zod does).
+ */
+const edtfDay = `(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|${leapYear}-02-29)`
 /** A month (01–12) or an EDTF level-2 sub-year grouping (21–41: seasons, quarters, quadrimesters, semesters). */
 const edtfMonth = '[0-9]{4}-(?:0[1-9]|1[0-2]|2[1-9]|3[0-9]|4[01])'
-/**
- * An EDTF string of the forms this dataset uses: a day, a month or sub-year grouping, a year,
- * or a closed interval of days, months or years. Written with [0-9], never \d (Python reads \d
- * as any Unicode digit).
- */
+/** A plain month (01–12): an interval's endpoint is a day, such a month or a year. */
 const edtfPlainMonth = '[0-9]{4}-(?:0[1-9]|1[0-2])'
 const edtfEndpoint = `(?:${edtfDay}|${edtfPlainMonth}|[0-9]{4})`
-export const edtfString = z.string().regex(new RegExp(`^(?:${edtfEndpoint}/${edtfEndpoint}|${edtfDay}|${edtfMonth}|[0-9]{4})$`))
+/**
+ * An EDTF string of the forms this dataset uses: a day, a month or sub-year grouping, a year,
+ * or a closed interval of days, months or years; every day a day of the calendar. Written with
+ * [0-9], never \d (Python reads \d as any Unicode digit).
+ */
+const edtfPattern = new RegExp(`^(?:${edtfEndpoint}/${edtfEndpoint}|${edtfDay}|${edtfMonth}|[0-9]{4})$`)
+export const edtfString = z.string().regex(edtfPattern)
 
-/** A calendar day, ISO 8601 (`YYYY-MM-DD`): a pattern written with [0-9], `format: date`, and a real day of the calendar. */
-export const isoDay = z
-  .string()
-  .regex(new RegExp(`^${edtfDay}$`))
-  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day, 'must be a day of the calendar')
-  .meta({ format: 'date' })
+const isoDayPattern = new RegExp(`^${edtfDay}$`)
+/** A calendar day, ISO 8601 (`YYYY-MM-DD`): a real day of the calendar by its pattern (written with [0-9]), and `format: date`. */
+export const isoDay = z.string().regex(isoDayPattern).meta({ format: 'date' })
+
+/**
+ * What each long pattern of the emitted JSON Schemas asks, in words, keyed by the pattern as
+ * the schemas carry it: `validate` says these words rather than print a regular expression
+ * of hundreds of characters.
+ */
+export const patternMeanings: ReadonlyMap<string, string> = new Map([
+  [
+    cleanTextPattern.source,
+    'normalized text: no line break, tab, control, bidi or zero-width character, no Cyrillic or Greek letter, no no-break space, no double space, no space at either end'
+  ],
+  [verbatimTextPattern.source, 'verbatim text: not empty, no control character but tab and line breaks, no bidi control or mark, no zero-width space'],
+  [quoteTextPattern.source, 'a quote: not empty, no control character but tab and line breaks, no bidi control, no zero-width space'],
+  [
+    edtfPattern.source,
+    'an EDTF date of the forms this dataset uses (YYYY-MM-DD, YYYY-MM, a season or other sub-year grouping YYYY-21…41, YYYY, or an interval of days, months or years A/B), every day a day of the calendar'
+  ],
+  [isoDayPattern.source, 'a day of the calendar, YYYY-MM-DD (29 February only in a leap year)']
+])
 
 /** The date fields of an act or instrument. */
 export const dateFields = {

@@ -2,14 +2,14 @@
  * One corpus of good and bad EDTF dates gets the same answers from zod, from Ajv and from
  * Python's jsonschema (Debian's /usr/bin/python3), where the rule is in the schema: the
  * `date` pattern of the act's JSON Schema, written with [0-9] so that Python does not read
- * \d as any Unicode digit. (29 February of a year that is not leap passes the pattern; the
- * validate stage refuses it against the bounds.)
+ * \d as any Unicode digit. Every day must be a day of the calendar by the pattern alone: 29
+ * February only in a leap year (a multiple of 4, of 400 for a century).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { edtfString } from '../../src/schema/fields.js'
+import { edtfString, isoDay } from '../../src/schema/fields.js'
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/act.schema.json', import.meta.url), 'utf8'))
 const pattern: string = schema.properties.date.anyOf?.find((v: any) => v.type === 'string')?.pattern ?? schema.properties.date.pattern
@@ -24,7 +24,14 @@ const corpus: Array<[string, boolean]> = [
   ['2012-11-15/2012-11-17', true],
   ['2012/2014', true],
   ['2013-05/2013-07', true],
-  ['2011-02-29', true],
+  ['2012-02-29', true],
+  ['2000-02-29', true],
+  ['1996-02-29/1996-03-01', true],
+  ['2011-02-29', false],
+  ['1900-02-29', false],
+  ['2100-02-29', false],
+  ['2011-02-29/2011-03-01', false],
+  ['2007-13-45', false],
   ['2012-13', false],
   ['2012-00', false],
   ['2012-02-30', false],
@@ -50,6 +57,24 @@ describe('EDTF dates get the same answer from zod, Ajv and Python’s jsonschema
     const validate = new Ajv2020({ strict: false }).compile({ type: 'string', pattern })
     for (const [value, admitted] of corpus) {
       expect(edtfString.safeParse(value).success, `zod ${value}`).toBe(admitted)
+      expect(validate(value), `Ajv ${value}`).toBe(admitted)
+    }
+  })
+
+  it('the bounds (dateStart, dateEnd) are days of the calendar by their pattern too, in zod and in Ajv', () => {
+    const dayPattern: string = schema.properties.dateStart.anyOf.find((v: any) => v.type === 'string').pattern
+    const validate = new Ajv2020({ strict: false }).compile({ type: 'string', pattern: dayPattern })
+    for (const [value, admitted] of [
+      ['2012-02-29', true],
+      ['2000-02-29', true],
+      ['2011-12-31', true],
+      ['2011-02-29', false],
+      ['1900-02-29', false],
+      ['2011-04-31', false],
+      ['2007-13-45', false],
+      ['2011-03', false]
+    ] as const) {
+      expect(isoDay.safeParse(value).success, `zod ${value}`).toBe(admitted)
       expect(validate(value), `Ajv ${value}`).toBe(admitted)
     }
   })

@@ -39,6 +39,8 @@ const nonCode: Record<string, string> = {
 
 /** The real format of a diagnostic line, as `formatDiagnostics` and the CLI print it. */
 const diagnosticLine = /^\S+:\d+:\d+-\d+:\d+: (error|warning): .+ \([a-z0-9-]+\)$/
+/** The real format of a line of `validate`: the file, then a JSON pointer, `row N[, column C]` or `(file)`, then the record's id when it has one. */
+const validateLine = /^\S+:(?:\/\S*|row \d+(?:, column \S+(?: at \/\S+)?)?|\(file\))(?: \(record "[^"]+"\))?: error: .+ \(validate-[a-z-]+\)$/
 
 interface Block {
   /** Section path, index in the section and language: the test's title. */
@@ -512,7 +514,7 @@ function checkSample(block: Block, skip: (note: string) => never): void {
   const diagnostics = block.code.split('\n').filter((line) => /: (error|warning): /.test(line))
   if (diagnostics.length === 0) skip(`skipped: ${nonCode[block.lang]}`)
   for (const line of diagnostics) {
-    expect(line).toMatch(diagnosticLine)
+    expect(line).toMatch(/ \(validate-[a-z-]+\)$/.test(line) ? validateLine : diagnosticLine)
     const [, severity, rule] = /: (error|warning): .+ \(([a-z0-9-]+)\)$/.exec(line)!
     expect(Object.keys(rules), line).toContain(rule)
     expect(rules[rule as keyof typeof rules].severity, line).toBe(severity)

@@ -88,28 +88,38 @@ describe('validate on files that are not what they claim', () => {
 
   it('not CSV: control characters that are valid UTF-8, in a .csv with and without an entity name', () => {
     const garbage = Buffer.from([0, 1, 2, 3, 0x22, 0x2c, 0x22, 0x0d, 0x0a, 0x7f, 0x22, 0x0a, 0x1b, 0x5b, 0x32, 0x4a])
-    expectInvalid(file('data.csv', garbage), 'validate-shape', /header matches no entity/)
+    expectInvalid(file('data.csv', garbage), 'validate-shape', /header matches no table's columns/)
     const named = file('acts.csv', garbage)
-    expectInvalid(named, 'validate-parse', /not a CSV of acts/)
+    expectInvalid(named, 'validate-parse', /^cannot be read as CSV: /)
     expectCliInvalid(named)
   })
 
   it('a CSV with the wrong header', () => {
     const unnamed = file('table.csv', 'a,b,c\r\n1,2,3\r\n')
-    expectInvalid(unnamed, 'validate-shape', /header matches no entity's columns: a,b,c/)
+    expectInvalid(unnamed, 'validate-shape', /header matches no table's columns: a,b,c/)
     expectCliInvalid(unnamed, /header/)
     // Named as figures: the header is compared with the figures columns.
     const named = file('figures.csv', 'id,value\r\nx,1\r\n')
-    expectInvalid(named, 'validate-parse', /CSV header is "id,value", expected "id,value,valueAsWritten/)
-    // The right columns in the wrong order.
+    expectInvalid(named, 'validate-shape', /^the columns valueAsWritten, .* are missing$/)
+    // The right columns in the wrong order: told apart from an unknown table by its columns.
     const header = figuresCsv().split('\r\n')[0]!.split(',')
-    expectInvalid(file('shuffled.csv', `${[...header].reverse().join(',')}\r\n`), 'validate-shape', /header matches no entity/)
+    const shuffled = expectInvalid(
+      file('shuffled.csv', `${[...header].reverse().join(',')}\r\n`),
+      'validate-shape',
+      /not in the table's order, which is: id, value,/
+    )
+    expect(shuffled.entity).toBe('figures')
   })
 
   it('a CSV with the right header but broken rows (bad quote, short row)', () => {
     const header = figuresCsv().split('\r\n')[0]
-    expectInvalid(file('figures.csv', `${header}\r\nfoo,"bar\r\n`), 'validate-parse', /not a CSV of figures: .*Quote/)
-    expectInvalid(file('figures.csv', `${header}\r\nfoo,1\r\n`), 'validate-parse', /not a CSV of figures: .*Record Length/)
+    expect(expectInvalid(file('figures.csv', `${header}\r\nfoo,"bar\r\n`), 'validate-parse', /^cannot be read as CSV: Quote Not Closed/).errors[0]!.place).toBe(
+      'row 2'
+    )
+    const cells = header!.split(',').length
+    expect(
+      expectInvalid(file('figures.csv', `${header}\r\nfoo,1\r\n`), 'validate-parse', new RegExp(`^has 2 cells, the header ${cells}$`)).errors[0]!.place
+    ).toBe('row 2')
     expectCliInvalid(join(dir, 'figures.csv'))
   })
 
@@ -133,20 +143,21 @@ describe('validate on files that are not what they claim', () => {
     const envelope = file('figures.json', JSON.stringify(data))
     const result = expectInvalid(envelope, 'validate-schema', /must be number/)
     expect(result.entity).toBe('figures')
-    expect(result.errors.map((e) => e.place)).toContain('/records/0/value')
-    expectCliInvalid(envelope, /\/records\/0\/value: error: must be number/)
+    const id = String(data.records[0]!.id)
+    expect(result.errors.map((e) => e.place)).toContain(`/records/0/value (record "${id}")`)
+    expectCliInvalid(envelope, new RegExp(`/records/0/value \\(record "${id}"\\): error: must be number`))
 
     const array = file('figures-array.json', JSON.stringify([data.records[0]]))
-    expect(expectInvalid(array, 'validate-schema', /must be number/).errors.map((e) => e.place)).toContain('/0/value')
+    expect(expectInvalid(array, 'validate-schema', /must be number/).errors.map((e) => e.place)).toContain(`/0/value (record "${id}")`)
 
-    // In a CSV, "abc" in the number column decodes to NaN, which is not a number either.
+    // In a CSV, "abc" in the number column is not a number: said at its row and column.
     const lines = figuresCsv().split('\r\n')
     const cells = lines[1]!.split(',')
     expect(cells[1]).toMatch(/^\d+$/)
     cells[1] = 'abc'
     const csv = file('figures.csv', `${lines[0]}\r\n${cells.join(',')}\r\n`)
-    expect(expectInvalid(csv, 'validate-schema', /must be number/).errors.map((e) => e.place)).toContain('row 2, /value')
-    expectCliInvalid(csv, /row 2, \/value: error: must be number/)
+    expect(expectInvalid(csv, 'validate-parse', /"abc" is not a number/).errors.map((e) => e.place)).toContain('row 2, column value')
+    expectCliInvalid(csv, /row 2, column value: error: "abc" is not a number/)
   })
 
   it('wrong types: an unknown field, a string for an array, an array for a string', () => {
@@ -155,7 +166,14 @@ describe('validate on files that are not what they claim', () => {
     data.records[1]!.provenance = 'here'
     data.records[2]!.id = ['x']
     const result = expectInvalid(file('figures.json', JSON.stringify(data)), 'validate-schema', /must/)
-    expect(result.errors.map((e) => e.place)).toEqual(expect.arrayContaining(['/records/1/provenance', '/records/2/id']))
+    // Record 2's id is no string, so it is named by its index alone.
+    expect(result.errors.map((e) => e.place)).toEqual(
+      expect.arrayContaining([
+        `/records/0/extra (record "${String(data.records[0]!.id)}")`,
+        `/records/1/provenance (record "${String(data.records[1]!.id)}")`,
+        '/records/2/id'
+      ])
+    )
   })
 
   it('a file that is not UTF-8 (Latin-1, UTF-16, an encoded surrogate, a truncated sequence)', () => {
@@ -214,7 +232,7 @@ describe('validate on files that are not what they claim', () => {
     const text = JSON.stringify(data).replace('"provenance":[', `"provenance":[${deepArrays(100_000)},`)
     expect(text.length).toBeGreaterThan(200_000)
     const path = file('figures.json', text)
-    expect(expectInvalid(path, 'validate-schema', /must be object/).errors.map((e) => e.place)).toContain('/records/0/provenance/0')
+    expect(expectInvalid(path, 'validate-schema', /must be object/).errors.map((e) => [e.record, e.field])).toContainEqual([0, '/provenance/0'])
     expectCliInvalid(path)
 
     const notes = JSON.stringify(data).replace('"notes":null', `"notes":${deepObjects(100_000)}`)

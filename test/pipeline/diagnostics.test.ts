@@ -161,6 +161,28 @@ describe('the catalogue of rule fixtures', () => {
   })
 })
 
+/** An instrument of the text "Pakistan\\n" with the given date and bounds (and everything else valid). */
+function instrumentWithBounds(date: string, dateStart: string, dateEnd: string) {
+  return {
+    id: 'pk-law',
+    name: 'Pakistan',
+    nameAsWritten: 'Pakistan',
+    kind: 'statute',
+    adoptedBy: null,
+    date,
+    dateStart,
+    dateEnd,
+    dateAsWritten: null,
+    identifier: null,
+    provision: null,
+    provisionAsWritten: null,
+    jurisdiction: null,
+    jurisdictionType: null,
+    notes: 'a test record',
+    provenance: [{ sourceId: 'doc', start: 0, end: 8, quote: 'Pakistan', line: 1, column: 1, section: null }]
+  }
+}
+
 describe('rules that no input of a build can raise', () => {
   it('provenance-mismatch and as-written-outside-quote: the validate stage catches a tampered record', () => {
     const verbatim = new CodePointText('On March 4, 2011, the Senate of Pakistan adopted it.\n')
@@ -192,26 +214,25 @@ describe('rules that no input of a build can raise', () => {
     expect(ids).toContain('as-written-outside-quote')
   })
 
+  it('record-invalid: bounds that are not the first and last day of the date, each named with the day it should be', () => {
+    const verbatim = new CodePointText('Pakistan\n')
+    const found = validateSourceRecords(
+      { instruments: [instrumentWithBounds('2011-03', '2011-03-04', '2011-03-31')] },
+      { sourceId: 'doc', file: 'doc.txt', text: verbatim }
+    )
+    expect(found.map((d) => [d.ruleId, d.message])).toEqual([
+      ['record-invalid', '"pk-law": dateStart must be 2011-03-01, the first day date "2011-03" can mean (it is "2011-03-04")']
+    ])
+    const agreeing = validateSourceRecords(
+      { instruments: [instrumentWithBounds('2011-03', '2011-03-01', '2011-03-31')] },
+      { sourceId: 'doc', file: 'doc.txt', text: verbatim }
+    )
+    expect(agreeing).toEqual([])
+  })
+
   it('record-invalid: a string that is not well-formed Unicode (a lone surrogate, which no UTF-8 file can hold) is refused in any field', () => {
     const verbatim = new CodePointText('Pakistan\n')
-    const instrument = {
-      id: 'pk-law',
-      name: 'Pakistan',
-      nameAsWritten: 'Pakistan',
-      kind: 'law',
-      adoptedBy: null,
-      date: null,
-      dateStart: null,
-      dateEnd: null,
-      dateAsWritten: null,
-      identifier: null,
-      provision: null,
-      provisionAsWritten: null,
-      jurisdiction: null,
-      jurisdictionType: null,
-      notes: 'half of a pair: \ud83d',
-      provenance: [{ sourceId: 'doc', start: 0, end: 8, quote: 'Pakistan', line: 1, column: 1, section: null }]
-    }
+    const instrument = { ...instrumentWithBounds('2011-03', '2011-03-01', '2011-03-31'), notes: 'half of a pair: \ud83d' }
     const found = validateSourceRecords({ instruments: [instrument] }, { sourceId: 'doc', file: 'doc.txt', text: verbatim })
     expect(found.map((d) => d.message)).toContainEqual(expect.stringMatching(/notes is not well-formed Unicode/))
     const clean = validateSourceRecords(
@@ -237,6 +258,10 @@ describe('rules that no input of a build can raise', () => {
       [
         write('figures-twice.json', JSON.stringify({ version: published.version, records: [published.records[0], published.records[0]] })),
         'validate-key-duplicate'
+      ],
+      [
+        write('instruments.json', JSON.stringify({ version: published.version, records: [instrumentWithBounds('2011-03', '2011-03-04', '2011-03-31')] })),
+        'validate-date-bounds'
       ]
     ]
     for (const [path, rule] of cases) {
@@ -357,6 +382,7 @@ describe('every rule is documented and raised', () => {
       'output-wrong-kind',
       'provenance-mismatch',
       'root-missing',
+      'validate-date-bounds',
       'validate-key-duplicate',
       'validate-parse',
       'validate-read',

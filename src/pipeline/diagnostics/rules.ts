@@ -459,13 +459,15 @@ export const rules = {
   'validate-parse': {
     stages: ['cli'],
     severity: 'error',
-    description: 'The file is not JSON, or not CSV of the entity it names, or is nested too deeply.',
+    description:
+      "The file is not JSON, or a row of the CSV cannot be read (a broken quote, a wrong number of cells) or a cell does not decode by its column's type, or the file is nested too deeply.",
     example: '{ not json'
   },
   'validate-shape': {
     stages: ['cli'],
     severity: 'error',
-    description: 'The file is neither an entity file `{ "version", "records" }` nor an array of records, or a CSV header matches no entity.',
+    description:
+      'The file is neither an entity file `{ "version", "records" }` nor an array of records, a CSV header lacks a column of its table or has one it does not have, or the file holds no records (the database, the workbook, the explorer page).',
     example: '{"rows": []}'
   },
   'validate-schema': {
@@ -479,6 +481,13 @@ export const rules = {
     severity: 'error',
     description: "Two records of the file have the same primary key (the Table Schema's `primaryKey`, `id`). Give each record its own.",
     example: 'two records with "id": "a"'
+  },
+  'validate-date-bounds': {
+    stages: ['cli'],
+    severity: 'error',
+    description:
+      '`dateStart` or `dateEnd` of a record is not the first or last day its EDTF `date` can mean (or is not null when `date` is null). The validate stage of the build checks the same rule.',
+    example: '"date": "2012-02", "dateStart": "2012-02-02"'
   }
 } as const satisfies Record<string, Rule>
 

@@ -9,7 +9,7 @@
 import { entities, type EntityName } from '../../schema/entities.js'
 import type { Provenance } from '../../schema/index.js'
 import { diagnostic, type Diagnostic, type Place, type RuleId } from '../diagnostics/index.js'
-import { edtfBounds } from '../recognize/dates.js'
+import { dateBoundProblems, hasDateBounds } from './date-bounds.js'
 import type { CodePointText } from '../text/code-point-text.js'
 import { loneSurrogate } from '../text/invisible.js'
 import { echo } from '../diagnostics/printable.js'
@@ -128,10 +128,8 @@ function checkWellFormed(record: AnyRecord, at: RecordReport) {
   }
 }
 
-/** `dateStart` and `dateEnd` are the first and last day the EDTF `date` can mean. */
+/** `dateStart` and `dateEnd` are the first and last day the EDTF `date` can mean (date-bounds.ts): one diagnostic per bound that is not. */
 function checkDateBounds(record: AnyRecord, at: RecordReport) {
-  if (typeof record.date !== 'string') return
-  const bounds = edtfBounds(record.date)
-  if (!bounds || bounds.start !== record.dateStart || bounds.end !== record.dateEnd)
-    at(record, 'record-invalid', `"${record.id}": dateStart/dateEnd do not bound date ${record.date}`)
+  if (!hasDateBounds(record)) return
+  for (const problem of dateBoundProblems(record)) at(record, 'record-invalid', `"${record.id}": ${problem.field} ${problem.message}`)
 }
