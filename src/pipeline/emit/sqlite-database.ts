@@ -362,6 +362,10 @@ export function writeSqliteDatabase(sql: SqlJs, schema: SqliteSchema, rows: RowS
   try {
     db.run('PRAGMA foreign_keys = OFF')
     db.run('PRAGMA page_size = 4096')
+    // No rollback journal (a failed build throws the database away), and VACUUM's copy in
+    // memory: in sql.js's in-memory file system both were files grown by copying them whole.
+    db.run('PRAGMA journal_mode = OFF')
+    db.run('PRAGMA temp_store = MEMORY')
     db.run(`PRAGMA user_version = ${userVersionOf(version)}`)
     db.run('BEGIN')
     for (const table of schema.tables) db.run(table.create)

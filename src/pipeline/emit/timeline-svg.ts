@@ -49,8 +49,7 @@ const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The sign for an act's checks: "!" corrected, "?" disputed, "" neither. */
-function signOf(act: Act, checks: readonly Check[]): string {
-  const relevant = checks.filter((c) => c.recordType === 'act' && c.recordId === act.id && keyFields.has(c.field))
+function signOf(relevant: readonly Check[]): string {
   if (relevant.some((c) => c.verdict === 'corrected')) return '!'
   if (relevant.some((c) => c.verdict === 'disputed')) return '?'
   return ''
@@ -64,6 +63,15 @@ function labelOf(act: Act, sign: string): string {
 
 /** SVG text of the timeline. */
 export function renderTimeline(acts: readonly Act[], checks: readonly Check[], reports: readonly ReportOfAct[]): string {
+  // The checks on each act's key claims, gathered in one pass: filtering every check for every
+  // act grew with their product (17 s of a build of 1,000 copies of the corpus).
+  const keyChecks = new Map<string, Check[]>()
+  for (const c of checks) {
+    if (c.recordType !== 'act' || !keyFields.has(c.field)) continue
+    const list = keyChecks.get(c.recordId)
+    if (list) list.push(c)
+    else keyChecks.set(c.recordId, [c])
+  }
   const told = new Map<string, string[]>()
   for (const r of reports) told.set(r.act, [...(told.get(r.act) ?? []), `${r.report} (${r.sourceTitle})`])
   const dated = acts.filter((a) => a.dateStart !== null && a.dateEnd !== null)
@@ -104,7 +112,7 @@ export function renderTimeline(acts: readonly Act[], checks: readonly Check[], r
     inRow.forEach((act, k) => {
       const x1 = x(day(act.dateStart!))
       const x2 = Math.max(x(day(act.dateEnd!) + 86_400_000), x1 + 3)
-      const sign = signOf(act, checks)
+      const sign = signOf(keyChecks.get(act.id) ?? [])
       const byMembers = act.actor === 'members' || act.actor === 'member'
       const tellers = told.get(act.id) ?? []
       const title = `${act.id}: ${act.body ?? act.jurisdictionName}, ${act.date}; ${act.actor}, ${act.actType ?? 'type unknown'}, ${act.stage}; terms: ${act.characterization.join(', ') || 'none'} (basis ${act.characterizationBasis})${act.stance.includes('rejects') ? '; a counter-act' : ''}${sign === '!' ? '; a check corrects a key claim' : sign === '?' ? '; a check disputes a key claim' : ''}${tellers.length > 0 ? `; reported by ${tellers.join('; ')}` : ''}`
@@ -133,7 +141,7 @@ export function renderTimeline(acts: readonly Act[], checks: readonly Check[], r
   out.push(`<text x="${left}" y="${listTop}" font-weight="bold">Undated acts</text>`)
   undated.forEach((act, i) => {
     out.push(
-      `<text x="${left}" y="${listTop + 20 + i * 18}">${escape(`${act.jurisdictionName}: ${act.body ?? act.actType ?? 'act'} (${labelOf(act, signOf(act, checks))}) — ${act.id}`)}</text>`
+      `<text x="${left}" y="${listTop + 20 + i * 18}">${escape(`${act.jurisdictionName}: ${act.body ?? act.actType ?? 'act'} (${labelOf(act, signOf(keyChecks.get(act.id) ?? []))}) — ${act.id}`)}</text>`
     )
   })
   out.push('</svg>')
