@@ -27,7 +27,14 @@ const dataPackageUrl = new URL('../../dist-data/datapackage.json', import.meta.u
 // ajv-formats is CommonJS; its default export arrives under `default` in some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void
 
-const readSchema = (name: string) => JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemasDir), 'utf8')) as Record<string, unknown> & { $id: string }
+type PublishedSchema = Record<string, unknown> & { $id: string }
+const readSchemas = new Map<string, PublishedSchema>()
+/** A published schema, read and parsed once: every record of a file asks for its schema. */
+function readSchema(name: string): PublishedSchema {
+  let schema = readSchemas.get(name)
+  if (!schema) readSchemas.set(name, (schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemasDir), 'utf8')) as PublishedSchema))
+  return schema
+}
 
 let ajvInstance: Ajv2020 | undefined
 /** One Ajv holding every published schema, compiled once. */
@@ -47,23 +54,19 @@ export function ajv(): Ajv2020 {
 /** The `$id` of a published schema (`acts` for the entity file, `act` for one record). */
 export const schemaId = (name: string): string => readSchema(name).$id
 
-const recordSchemas = new Map<EntityName, Record<string, unknown>>()
-function recordSchema(entity: EntityName): Record<string, unknown> {
-  let schema = recordSchemas.get(entity)
-  if (!schema) recordSchemas.set(entity, (schema = readSchema(recordNameOf[entity])))
-  return schema
-}
-
 /** Fields whose own problems make a check of the date's bounds meaningless. */
-const dateFields = /^\/(?:date|dateStart|dateEnd)$/
+const datePointers = /^\/(?:date|dateStart|dateEnd)$/
 
 /** Every problem of `record` as a record of `entity`: its schema's, then its date's bounds'. */
 export function problemsOfRecord(record: unknown, entity: EntityName): RecordProblem[] {
   const validate = ajv().getSchema(schemaId(recordNameOf[entity]))!
   const problems: RecordProblem[] = validate(record)
     ? []
-    : recordProblems(validate.errors ?? [], record, recordSchema(entity), recordNameOf[entity]).map((p) => ({ ...p, ruleId: 'validate-schema' as const }))
-  if (record !== null && typeof record === 'object' && !Array.isArray(record) && hasDateBounds(record) && !problems.some((p) => dateFields.test(p.field)))
+    : recordProblems(validate.errors ?? [], record, readSchema(recordNameOf[entity]), recordNameOf[entity]).map((p) => ({
+        ...p,
+        ruleId: 'validate-schema' as const
+      }))
+  if (record !== null && typeof record === 'object' && !Array.isArray(record) && hasDateBounds(record) && !problems.some((p) => datePointers.test(p.field)))
     for (const { field, message } of dateBoundProblems(record)) problems.push({ field: `/${field}`, message, ruleId: 'validate-date-bounds' })
   return problems
 }

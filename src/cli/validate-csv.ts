@@ -54,15 +54,15 @@ export function validateCsv(text: string, named: EntityName | undefined, stem: s
   const read = readCsvTable(text, table, name, maxValidateErrors)
   const errors = read.problems.map(readError)
   const isEntity = (entityNames as readonly string[]).includes(name)
-  if (isEntity) checkEntityRows(read, name as EntityName, errors)
+  if (isEntity) checkEntityRows(read, name as EntityName, table, errors)
   else checkTableRows(read, table, errors)
   errors.splice(maxValidateErrors)
   return { valid: errors.length === 0, entity: name, records: read.rows.length, errors }
 }
 
 /** An entity's rows against its record schema (the cells that did not decode, and columns the header lacks, already reported), then its primary key. */
-function checkEntityRows(read: CsvTable, entity: EntityName, errors: ValidationError[]): void {
-  const keys = new PrimaryKeys(keyFields(tableSchemas().get(entity)))
+function checkEntityRows(read: CsvTable, entity: EntityName, table: TableSchema, errors: ValidationError[]): void {
+  const keys = new PrimaryKeys(keyFields(table))
   for (const [index, { row, record, badColumns }] of read.rows.entries()) {
     if (errors.length >= maxValidateErrors) return
     const id = idOf(record)

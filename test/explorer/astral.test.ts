@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { renderExplorerPage } from '../../src/pipeline/emit/explorer-page.js'
 import type { Json } from '../helpers/published.js'
-import { hasChromium, launch, open, skipNote } from './browser.js'
+import { hasChromium, launch, open, placeOfMark, skipNote } from './browser.js'
 
 const fixture = (name: string): Json[] => JSON.parse(readFileSync(new URL(`../fixtures/build/astral/expected/${name}.json`, import.meta.url), 'utf8'))
 const prefix = 'Note 😀 on 𝔸 and 🇦🇿:\n\n'
@@ -50,17 +50,7 @@ describe('the astral fixture', () => {
 })
 
 describe.skipIf(!hasChromium)(`quotes after astral characters${skipNote}`, () => {
-  const placed = async (page: import('playwright-core').Page, selector: string) =>
-    page
-      .locator(selector)
-      .first()
-      .evaluate((mark) => {
-        const slice = mark.closest('.verbatim-slice')!
-        const range = document.createRange()
-        range.setStart(slice, 0)
-        range.setEndBefore(mark)
-        return { quote: mark.textContent, before: range.toString(), from: Number(slice.getAttribute('data-from')) }
-      })
+  const placed = (page: import('playwright-core').Page, selector: string) => placeOfMark(page.locator(selector).first())
 
   it('an act’s page marks its report’s quote at its code-point offsets', async () => {
     const { context, page, errors } = await open(browser, `${url}#/act/${encodeURIComponent(report.act)}`)

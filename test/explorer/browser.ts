@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 
 /** The browser the tests drive. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -75,5 +75,20 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
+
+/**
+ * A highlighted quote as the page shows it: the mark's text, the text of its verbatim slice
+ * before it, and where the slice starts in the source (`data-from`), so a test can compare
+ * the quote's place with its provenance.
+ */
+export function placeOfMark(mark: Locator): Promise<{ quote: string | null; before: string; from: number }> {
+  return mark.evaluate((element) => {
+    const slice = element.closest('.verbatim-slice')!
+    const range = document.createRange()
+    range.setStart(slice, 0)
+    range.setEndBefore(element)
+    return { quote: element.textContent, before: range.toString(), from: Number(slice.getAttribute('data-from')) }
   })
 }

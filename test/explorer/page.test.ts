@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { characterizationStrength } from '../../src/schema/vocabularies.js'
 import { entityFile, verbatimText, type Json } from '../helpers/published.js'
-import { explorerUrl, hasChromium, idsOverPages, launch, open, skipNote } from './browser.js'
+import { explorerUrl, hasChromium, idsOverPages, launch, open, placeOfMark, skipNote } from './browser.js'
 
 const acts = entityFile('acts').records
 const reports = entityFile('reports').records
@@ -196,16 +196,7 @@ describe.skipIf(!hasChromium)(`an act's page${skipNote}`, () => {
         const article = page.locator(`article[aria-labelledby="report-${report.id}"]`)
         for (const [i, p] of report.provenance.entries()) {
           const text = verbatimText(p.sourceId)
-          const placed = await article
-            .locator(`mark[data-reports~="${report.id}"]`)
-            .nth(i)
-            .evaluate((mark) => {
-              const slice = mark.closest('.verbatim-slice')!
-              const range = document.createRange()
-              range.setStart(slice, 0)
-              range.setEndBefore(mark)
-              return { quote: mark.textContent, before: range.toString(), from: Number(slice.getAttribute('data-from')) }
-            })
+          const placed = await placeOfMark(article.locator(`mark[data-reports~="${report.id}"]`).nth(i))
           expect(placed.quote, report.id).toBe(slice(text, p.start, p.end))
           expect(placed.quote, report.id).toBe(p.quote)
           expect(placed.from + Array.from(placed.before).length, report.id).toBe(p.start)

@@ -97,6 +97,14 @@ function writeTsProject(dir: string, compilerOptions: Record<string, unknown>): 
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, include: ['src'] }, null, 2))
 }
 
+/** A fresh consumer project of `type` with the TypeScript consumer under `compilerOptions`, type-checked (and compiled, unless noEmit) by tsc. */
+function typeCheckedProject(name: string, type: 'module' | 'commonjs', compilerOptions: Record<string, unknown>): string {
+  const dir = freshProject(name, type)
+  writeTsProject(dir, compilerOptions)
+  must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+  return dir
+}
+
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'))
 const jsonFile = (path: string) => readJson(join(root, path))
 
@@ -316,9 +324,7 @@ describe('installed into a fresh project', () => {
   it(
     '(a) ESM TypeScript with moduleResolution nodenext type-checks code using Act, Figure, Instrument, and runs it',
     () => {
-      const dir = freshProject('nodenext', 'module')
-      writeTsProject(dir, { module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' })
-      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      const dir = typeCheckedProject('nodenext', 'module', { module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' })
       const output = JSON.parse(must(process.execPath, ['out/use.js'], dir))
       expect(output).toMatchObject({ version: jsonFile('package.json').version, acts: jsonFile('dist-data/acts.json').records.length, parsed: false })
       expect(output.killed).toBeGreaterThan(0)
@@ -330,9 +336,7 @@ describe('installed into a fresh project', () => {
   it(
     '(b) ESM TypeScript with moduleResolution bundler type-checks the same code',
     () => {
-      const dir = freshProject('bundler', 'module')
-      writeTsProject(dir, { module: 'preserve', moduleResolution: 'bundler', noEmit: true })
-      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      typeCheckedProject('bundler', 'module', { module: 'preserve', moduleResolution: 'bundler', noEmit: true })
     },
     slow
   )
@@ -352,9 +356,7 @@ describe('installed into a fresh project', () => {
   it(
     '(a2) ESM TypeScript with module and moduleResolution node16 type-checks the same code, and runs it',
     () => {
-      const dir = freshProject('node16', 'module')
-      writeTsProject(dir, { module: 'node16', moduleResolution: 'node16', outDir: 'out' })
-      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      const dir = typeCheckedProject('node16', 'module', { module: 'node16', moduleResolution: 'node16', outDir: 'out' })
       const output = JSON.parse(must(process.execPath, ['out/use.js'], dir))
       expect(output).toMatchObject({ version: jsonFile('package.json').version, acts: jsonFile('dist-data/acts.json').records.length })
     },
@@ -364,9 +366,7 @@ describe('installed into a fresh project', () => {
   it(
     '(a3) CommonJS TypeScript needs module nodenext (TypeScript ≥ 5.8 lets it require the ES module); module node16 fails with TS1479',
     () => {
-      const dir = freshProject('commonjs-ts', 'commonjs')
-      writeTsProject(dir, { module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' })
-      must(process.execPath, [tsc, '-p', 'tsconfig.json'], dir)
+      const dir = typeCheckedProject('commonjs-ts', 'commonjs', { module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out' })
       const output = JSON.parse(must(process.execPath, ['out/use.js'], dir))
       expect(output).toMatchObject({ version: jsonFile('package.json').version, acts: jsonFile('dist-data/acts.json').records.length })
       expect(readFileSync(join(dir, 'out/use.js'), 'utf8')).toMatch(/require\("khojaly-recognition"\)/)

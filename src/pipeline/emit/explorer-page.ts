@@ -96,42 +96,25 @@ export interface ExplorerRecords {
 
 /** An act's summary; `sideOf` gives the side of a citation or of a source text by id. */
 function summaryOf(act: Act, sideOf: ReadonlyMap<string, Source['side']>): ActSummary {
-  const {
-    id,
-    date,
-    dateStart,
-    jurisdiction,
-    jurisdictionType,
-    jurisdictionName,
-    body,
-    actor,
-    actType,
-    stage,
-    characterization,
-    characterizationBasis,
-    stance
-  } = act
   const sides = new Set<Source['side']>()
   for (const e of act.evidence) {
     const side = sideOf.get(e.citation ?? e.anchor?.sourceId ?? '')
     if (side) sides.add(side)
   }
   return {
-    ...{
-      id,
-      date,
-      dateStart,
-      jurisdiction,
-      jurisdictionType,
-      jurisdictionName,
-      body,
-      actor,
-      actType,
-      stage,
-      characterization,
-      characterizationBasis,
-      stance
-    },
+    id: act.id,
+    date: act.date,
+    dateStart: act.dateStart,
+    jurisdiction: act.jurisdiction,
+    jurisdictionType: act.jurisdictionType,
+    jurisdictionName: act.jurisdictionName,
+    body: act.body,
+    actor: act.actor,
+    actType: act.actType,
+    stage: act.stage,
+    characterization: act.characterization,
+    characterizationBasis: act.characterizationBasis,
+    stance: act.stance,
     evidenceCount: act.evidence.length,
     evidenceSides: [...sides].sort()
   }
